@@ -1,0 +1,15 @@
+/**
+ * @file danvan.h
+ * @brief Umbrella header: include this one to use all of libdanvan.
+ */
+#ifndef DANVAN_H
+#define DANVAN_H
+
+#include "version.h"
+#include "common.h"
+#include "error.h"
+#include "values.h"
+#include "model.h"
+#include "dataset.h"
+
+#endif
