@@ -5,7 +5,7 @@
 #ifndef DANVAN_H
 #define DANVAN_H
 
-#include "version.h"
+#include "danvan/version.h"
 #include "common.h"
 #include "error.h"
 #include "values.h"

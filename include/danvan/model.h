@@ -153,7 +153,8 @@ extern "C" {
 #define DANVAN_F_SUBMITTED 78     /**< When a report was submitted. */
 #define DANVAN_F_STATUS 79        /**< Report status: draft, submitted, approved, returned. */
 #define DANVAN_F_LINES 80         /**< Source line range "first-last" of an item imported from text. */
-#define DANVAN_FIELD_COUNT 81     /**< One more than the largest field. */
+#define DANVAN_F_TASK 81          /**< Task a reported value belongs to. */
+#define DANVAN_FIELD_COUNT 82     /**< One more than the largest field. */
 /** @} */
 
 /**

@@ -14,8 +14,10 @@
 
 #if defined(__GNUC__)
 #  define DVI_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#  define DVI_TLS __thread
 #else
 #  define DVI_PRINTF(a, b)
+#  define DVI_TLS _Thread_local
 #endif
 
 /* ---- allocator: every allocation of the library goes through these ---------------------- */
@@ -214,5 +216,7 @@ struct danvan_entity_list {
   size_t n, cap;
 };
 int32_t dvi_list_push(danvan_entity_list *l, danvan_entity *e);
+/* Entity with that id, or NULL (no error recorded). */
+danvan_entity *dvi_find(const danvan_dataset *ds, const char *id);
 
 #endif

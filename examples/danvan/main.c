@@ -1,0 +1,32 @@
+/* danvan — command-line front end to libdanvan. Each subcommand lives in its own file. */
+#include <string.h>
+
+#include "tool.h"
+
+const tool_command tool_commands[] = {
+    {"help", cmd_help, "show the subcommands, or the help of one"},
+    {"version", cmd_version, "print the versions of the tool and the library"},
+    {"demo", cmd_demo, "run the main job on the bundled example data"},
+    {NULL, NULL, NULL},
+};
+
+void tool_report_error(const char *what) {
+  const char *file = danvan_error_file();
+  if (file[0] && danvan_error_line())
+    fprintf(stderr, "danvan: %s: %s:%u:%u: %s\n", what, file, danvan_error_line(),
+            danvan_error_column(), danvan_error_message());
+  else if (file[0])
+    fprintf(stderr, "danvan: %s: %s: %s\n", what, file, danvan_error_message());
+  else
+    fprintf(stderr, "danvan: %s: %s\n", what, danvan_error_message());
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) return cmd_help(1, argv);
+  for (const tool_command *c = tool_commands; c->name; c++)
+    if (strcmp(c->name, argv[1]) == 0) return c->run(argc - 1, argv + 1);
+  if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) return cmd_help(1, argv);
+  if (strcmp(argv[1], "--version") == 0) return cmd_version(1, argv);
+  fprintf(stderr, "danvan: unknown command '%s' (try 'danvan help')\n", argv[1]);
+  return 2;
+}
