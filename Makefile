@@ -65,7 +65,7 @@ demo: deps build
 	@if [ ! -x $(BUILD_DIR)/danvan ]; then \
 	  echo "demo: the danvan tool (examples/danvan/) is not built yet"; exit 1; \
 	fi; \
-	if ls examples/danvan/*demo*.c >/dev/null 2>&1; then \
+	if [ -n "$(wildcard examples/danvan/cmd_demo.c)" ]; then \
 	  echo "+ ./$(BUILD_DIR)/danvan demo"; ./$(BUILD_DIR)/danvan demo </dev/null; \
 	else \
 	  echo "demo: the tool has no demo subcommand yet; showing its version"; \
@@ -76,15 +76,22 @@ check: deps build
 	cd $(BUILD_DIR) && $(CTEST) --output-on-failure --no-tests=error </dev/null
 	$(MAKE) --no-print-directory check-asan
 
-# The unit tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer.
+# The unit tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer, and the
+# tool's demo under them. Having no unit test is an error once tests/unit/ has any.
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 check-asan:
 	$(CMAKE) -S . -B $(ASAN_BUILD_DIR) -DDANVAN_WERROR=ON -DDANVAN_SANITIZE=ON \
 	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)
 	$(CMAKE) --build $(ASAN_BUILD_DIR) --parallel $(JOBS)
-	cd $(ASAN_BUILD_DIR) && \
-	  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  $(CTEST) --output-on-failure --no-tests=error -L unit </dev/null
+	cd $(ASAN_BUILD_DIR) && $(SANITIZER_ENV) \
+	  $(CTEST) --output-on-failure -L unit \
+	  --no-tests=$(if $(wildcard tests/unit/test_*.c),error,ignore) </dev/null
+	@if [ -n "$(wildcard examples/danvan/cmd_demo.c)" ]; then \
+	  echo "+ $(ASAN_BUILD_DIR)/danvan demo (sanitized)"; \
+	  $(SANITIZER_ENV) ./$(ASAN_BUILD_DIR)/danvan demo </dev/null >$(ASAN_BUILD_DIR)/demo.out || \
+	    { cat $(ASAN_BUILD_DIR)/demo.out; exit 1; }; \
+	fi
 
 docs: configure
 	$(DOXYGEN) docs/Doxyfile </dev/null

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # install: install the build into a fresh prefix, then build tests/install/consumer.c against
 # it twice, through pkg-config and through find_package(danvan), and run both.
-# Usage: run.sh BUILD_DIR WORK_DIR C_COMPILER LIBDIR(relative, e.g. lib)
+# When README is given, its first ```c block is built and run the same way.
+# Usage: run.sh BUILD_DIR WORK_DIR C_COMPILER LIBDIR(relative, e.g. lib) [README]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-build=$1 work=$2 cc=$3 libdir=$4
+build=$1 work=$2 cc=$3 libdir=$4 readme=${5:-}
 
 rm -rf "$work"
 mkdir -p "$work"
@@ -26,9 +27,10 @@ export LD_LIBRARY_PATH=$prefix/$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 
 # The consumer must not see the build tree: only the prefix.
 check_run() {
-  local exe=$1 out
-  if ldd "$exe" | grep -q "libdanvan.so.0 => $prefix/"; then :; else
-    echo "FAIL: $exe does not load libdanvan from the prefix:"; ldd "$exe"; exit 1
+  local exe=$1 out deps
+  deps=$(ldd "$exe")
+  if ! grep -qF "libdanvan.so.0 => $prefix/" <<<"$deps"; then
+    echo "FAIL: $exe does not load libdanvan from the prefix:"; echo "$deps"; exit 1
   fi
   out=$("$exe")
   echo "  $exe: $out"
@@ -45,6 +47,15 @@ echo "  libs:   $libs"
 # shellcheck disable=SC2086
 "$cc" -std=c99 -Wall -Wextra -Werror -pedantic $cflags "$here/consumer.c" -o "$work/consumer-pc" $libs
 check_run "$work/consumer-pc"
+
+if [ -n "$readme" ]; then
+  echo "== the C example of $(basename "$readme")"
+  awk '/^```c$/ { inblock = 1; next } /^```$/ && inblock { exit } inblock' "$readme" >"$work/readme.c"
+  if [ ! -s "$work/readme.c" ]; then echo "FAIL: no \`\`\`c block in $readme"; exit 1; fi
+  # shellcheck disable=SC2086
+  "$cc" -std=c99 -Wall -Wextra -Werror -pedantic $cflags "$work/readme.c" -o "$work/readme" $libs
+  "$work/readme" | sed 's/^/  /'
+fi
 
 echo "== find_package(danvan)"
 cmake -S "$here/cmake-consumer" -B "$work/cmake-build" -DCMAKE_PREFIX_PATH="$prefix" \
