@@ -45,7 +45,7 @@ deps:
 	echo "deps: missing Debian packages:$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
-	  apt-get update </dev/null && apt-get install -y $$missing </dev/null || exit 1; \
+	  apt-get -q update </dev/null && apt-get -q install -y $$missing </dev/null || exit 1; \
 	else \
 	  echo "deps: not root; install them with:"; \
 	  echo "  sudo apt-get install -y$$missing"; \
