@@ -75,7 +75,7 @@ DANVAN_API danvan_entity *danvan_dataset_get(const danvan_dataset *ds, int32_t k
 /**
  * @brief Find an entity by id anywhere in the dataset.
  *
- * When two entities share an id (the dup-id rule reports it) the first one added is found.
+ * When two entities share an id (the dup-id rule reports it) the one created first is found.
  * @param out Receives a borrowed pointer.
  * @param ds The dataset.
  * @param id The id to look for.
