@@ -25,7 +25,7 @@ CMAKE_ARGS     ?=
 
 # Prerequisites run in the order written (deps before build), even under make -j.
 .NOTPARALLEL:
-.PHONY: all deps configure build demo check check-asan docs install clean
+.PHONY: all deps configure build demo check check-asan check-tsan docs install clean
 
 all: build
 
@@ -75,6 +75,7 @@ demo: deps build
 check: deps build
 	cd $(BUILD_DIR) && $(CTEST) --output-on-failure --no-tests=error </dev/null
 	$(MAKE) --no-print-directory check-asan
+	$(MAKE) --no-print-directory check-tsan
 
 # The unit tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer, and the
 # tool's demo under them. Having no unit test is an error once tests/unit/ has any.
@@ -93,6 +94,16 @@ check-asan:
 	    { cat $(ASAN_BUILD_DIR)/demo.out; exit 1; }; \
 	fi
 
+# The threads test under ThreadSanitizer: several threads each load, validate and evaluate
+# their own dataset while sharing the library's read-only tables.
+TSAN_BUILD_DIR ?= build-tsan
+check-tsan:
+	$(CMAKE) -S . -B $(TSAN_BUILD_DIR) -DDANVAN_WERROR=ON -DDANVAN_TSAN=ON \
+	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)
+	$(CMAKE) --build $(TSAN_BUILD_DIR) --parallel $(JOBS) --target test_threads
+	cd $(TSAN_BUILD_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  $(CTEST) --output-on-failure -R '^test_threads$$' --no-tests=error </dev/null
+
 docs: configure
 	$(DOXYGEN) docs/Doxyfile </dev/null
 	@echo "docs: build/docs/html/index.html"
@@ -101,4 +112,4 @@ install: build
 	DESTDIR="$(DESTDIR)" $(CMAKE) --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(abspath $(PREFIX)))
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR)
