@@ -78,30 +78,32 @@ class Writer:
             return "%s:%s" % (p, local), (p, uri)
         return tag, None
 
-    def attrs(self, el, order, decl=None):
+    def attrs(self, el, order, decl=None, foreign_el=False):
+        """Attribute text: namespace declaration of a foreign element, the known attributes
+        in table order, then the others (foreign) in document order."""
         parts = []
         if decl:
             parts.append('xmlns:%s="%s"' % decl)
-        known = [(a, el.attrib[a]) for a in order if a in el.attrib]
-        unknown = [a for a in el.attrib if a not in order]
-        for a in unknown:
-            if not a.startswith("{"):
+        for a in order:
+            if a in el.attrib:
+                parts.append('%s="%s"' % (a, esc_attr(el.attrib[a])))
+        for a in el.attrib:
+            if a in order:
+                continue
+            if not a.startswith("{") and not foreign_el:
                 raise ValueError("unknown attribute %r on <%s>" % (a, self.qname(el.tag)[0]))
-        foreign = []
-        for a in unknown:
             n, d = self.qname(a)
-            if d and (not decl or d != decl):
+            if d and d != decl:
                 parts.append('xmlns:%s="%s"' % d)
-            foreign.append((n, el.attrib[a]))
-        return "".join(' %s="%s"' % (n, esc_attr(v)) for n, v in known + foreign) if not parts else \
-            " " + " ".join(parts) + "".join(' %s="%s"' % (n, esc_attr(v)) for n, v in known + foreign)
+            parts.append('%s="%s"' % (n, esc_attr(el.attrib[a])))
+        return "".join(" " + p for p in parts)
 
     def line(self, depth, s):
         self.out.write("  " * depth + s + "\n")
 
     def foreign(self, el, depth):
         name, decl = self.qname(el.tag)
-        a = self.attrs(el, [], decl)
+        a = self.attrs(el, [], decl, foreign_el=True)
         kids = list(el)
         text = el.text or ""
         if not kids and not text:
