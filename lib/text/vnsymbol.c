@@ -160,6 +160,13 @@ static int32_t read_docnum(docparts *d, const char *s, size_t p, dvi_vn_err *err
 
 /* ---- building the strings ----------------------------------------------------------------- */
 
+/* dvi_buf_take() of a buffer that may be empty: make sure it is NUL-terminated first (the core's
+   take does not terminate a buffer nothing was added to). */
+static char *take(dvi_buf *b) {
+  dvi_buf_add(b, "", 0);
+  return dvi_buf_take(b);
+}
+
 /* Append the text of g with Ð → Đ and dashes as '-'. */
 static void add_span(dvi_buf *b, const char *s, span g) {
   for (size_t p = g.a; p < g.b;) {
@@ -180,14 +187,14 @@ static char *issuer_string(const docparts *d, const char *s) {
     if (i) dvi_buf_addc(&b, '-');
     add_span(&b, s, d->groups[i]);
   }
-  return dvi_buf_take(&b);
+  return take(&b);
 }
 
 static char *span_string(const char *s, span g) {
   dvi_buf b;
   dvi_buf_init(&b);
   add_span(&b, s, g);
-  return dvi_buf_take(&b);
+  return take(&b);
 }
 
 static char *symbol_string(const docparts *d, const char *type, const char *issuer) {
@@ -196,7 +203,7 @@ static char *symbol_string(const docparts *d, const char *type, const char *issu
   dvi_buf_adds(&b, type);
   if (*type) dvi_buf_addc(&b, (d->style == DANVAN_VN_STYLE_STATE && !d->type_slash) ? '-' : '/');
   dvi_buf_adds(&b, issuer);
-  return dvi_buf_take(&b);
+  return take(&b);
 }
 
 static char *text_string(const danvan_vn_docnum *r) {
@@ -210,7 +217,7 @@ static char *text_string(const danvan_vn_docnum *r) {
     dvi_buf_addc(&b, '-');
   }
   dvi_buf_adds(&b, r->symbol);
-  return dvi_buf_take(&b);
+  return take(&b);
 }
 
 static int32_t build(danvan_vn_docnum *r, const docparts *d, const char *s) {
