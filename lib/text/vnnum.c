@@ -66,6 +66,7 @@ static int32_t read_groups(dvi_vn_num *o, const char *s, size_t *p, dvi_vn_err *
 
 /* Read the decimals after ',' (or a lone '.'); updates *p, coef, scale, flags. */
 static int32_t read_decimals(dvi_vn_num *o, const char *s, size_t *p, dvi_vn_err *err) {
+  if (s[*p] != ',' && s[*p] != '.') return DANVAN_OK;
   size_t nd = dvi_vn_ndigits(s, *p + 1);
   if (s[*p] == ',' && nd > 0) {
     if (nd == 3 && !(o->flags & DANVAN_VN_NUM_GROUPED)) o->flags |= DANVAN_VN_NUM_COMMA_THREE;
