@@ -88,9 +88,9 @@ DANVAN_API int32_t danvan_text_match_key(char **out, const char *text);
  *   lone star (the Party header's "*"), a list bullet "* " and `snake_case` are kept.
  * - HTML tags `<name …>`, `</name>`, `<name/>` and comments `<!-- … -->` are removed; the
  *   block tags br, p, div, li, tr and h1 to h6 become a line break and td, th a space.
- * - The entities &amp;amp; &amp;lt; &amp;gt; &amp;quot; &amp;apos; &amp;nbsp; &amp;ndash;
- *   &amp;mdash; &amp;hellip; &amp;lsquo; &amp;rsquo; &amp;ldquo; &amp;rdquo; and numeric
- *   entities (&amp;#39; &amp;#x2013;) are decoded.
+ * - The entities \&amp; \&lt; \&gt; \&quot; \&apos; \&nbsp; \&ndash; \&mdash;
+ *   \&hellip; \&lsquo; \&rsquo; \&ldquo; \&rdquo; and numeric entities (\&\#39;,
+ *   \&\#x2013;) are decoded.
  *
  * The text is not otherwise changed (no normalisation form is applied).
  * @param out Receives a new NUL-terminated string; release it with danvan_free().
@@ -242,11 +242,16 @@ typedef struct danvan_vn_quantity danvan_vn_quantity;
  */
 DANVAN_API int32_t danvan_vn_quantity_parse(danvan_vn_quantity **out, const char *text);
 
-/** @brief Free a quantity. NULL is a no-op. @since 0.1 */
+/**
+ * @brief Free a quantity and the strings it owns.
+ * @param q The quantity, or NULL (then nothing happens).
+ * @since 0.1
+ */
 DANVAN_API void danvan_vn_quantity_free(danvan_vn_quantity *q);
 
 /**
  * @brief The bound kind of a quantity.
+ * @param q The quantity.
  * @return A `DANVAN_VN_BOUND_*` value, or 0 when q is NULL.
  * @since 0.1
  */
@@ -254,6 +259,7 @@ DANVAN_API int32_t danvan_vn_quantity_bound(const danvan_vn_quantity *q);
 
 /**
  * @brief Whether a quantity has a lower value (every kind but AT_MOST and LESS_THAN).
+ * @param q The quantity.
  * @return 1 or 0 (0 for NULL).
  * @since 0.1
  */
@@ -262,6 +268,7 @@ DANVAN_API int32_t danvan_vn_quantity_has_min(const danvan_vn_quantity *q);
 /**
  * @brief Whether a quantity has an upper value (EXACT, AT_MOST, LESS_THAN, RANGE, ABOUT,
  *        FRACTION).
+ * @param q The quantity.
  * @return 1 or 0 (0 for NULL).
  * @since 0.1
  */
@@ -304,6 +311,7 @@ DANVAN_API int32_t danvan_vn_quantity_total(int64_t *out_coef, int32_t *out_scal
 /**
  * @brief The unit word of a quantity, in NFC with Ð mapped to Đ and spaces made plain ("công
  *        trình", "ĐVM", "m", "%").
+ * @param q The quantity.
  * @return A string owned by q, "" when no unit follows the number; NULL when q is NULL.
  * @since 0.1
  */
@@ -334,6 +342,7 @@ DANVAN_API int32_t danvan_vn_quantity_second(int64_t *out_coef, int32_t *out_sca
 
 /**
  * @brief The unit of the second quantity ("m" in "9 tuyến đường/8.900m").
+ * @param q The quantity.
  * @return A string owned by q, "" when there is no second quantity or it has no unit; NULL
  *         when q is NULL.
  * @since 0.1
@@ -342,6 +351,7 @@ DANVAN_API const char *danvan_vn_quantity_second_unit(const danvan_vn_quantity *
 
 /**
  * @brief The `DANVAN_VN_NUM_*` flags of all numbers of the quantity, combined.
+ * @param q The quantity.
  * @return The flags (0 for NULL).
  * @since 0.1
  */
@@ -349,6 +359,7 @@ DANVAN_API uint32_t danvan_vn_quantity_flags(const danvan_vn_quantity *q);
 
 /**
  * @brief How many bytes of the text the quantity took (qualifiers and unit words included).
+ * @param q The quantity.
  * @return The count (0 for NULL).
  * @since 0.1
  */
@@ -540,11 +551,16 @@ typedef struct danvan_vn_docnum danvan_vn_docnum;
  */
 DANVAN_API int32_t danvan_vn_docnum_parse(danvan_vn_docnum **out, const char *text);
 
-/** @brief Free a document number. NULL is a no-op. @since 0.1 */
+/**
+ * @brief Free a document number and the strings it owns.
+ * @param d The document number, or NULL (then nothing happens).
+ * @since 0.1
+ */
 DANVAN_API void danvan_vn_docnum_free(danvan_vn_docnum *d);
 
 /**
  * @brief The number as written, leading zeros kept ("14", "01"); "" when left blank.
+ * @param d The document number.
  * @return A string owned by d; NULL when d is NULL.
  * @since 0.1
  */
@@ -553,6 +569,7 @@ DANVAN_API const char *danvan_vn_docnum_number(const danvan_vn_docnum *d);
 /**
  * @brief The document type abbreviation ("KH", "QĐi", "NĐ", "QCPH"); "" when the symbol has
  *        none (a state công văn, a law's "QH15").
+ * @param d The document number.
  * @return A string owned by d; NULL when d is NULL.
  * @since 0.1
  */
@@ -560,6 +577,7 @@ DANVAN_API const char *danvan_vn_docnum_type(const danvan_vn_docnum *d);
 
 /**
  * @brief The issuer part of the symbol ("BCĐ", "TĐTN-TCKT", "UBND", "UBND-UBMTTQ", "CP").
+ * @param d The document number.
  * @return A string owned by d; NULL when d is NULL.
  * @since 0.1
  */
@@ -568,6 +586,7 @@ DANVAN_API const char *danvan_vn_docnum_issuer(const danvan_vn_docnum *d);
 /**
  * @brief The symbol in canonical form, without the number and year: "KH/BCĐ",
  *        "KH/TĐTN-TCKT", "KH-UBND", "QCPH/UBND-UBMTTQ", "NĐ-CP".
+ * @param d The document number.
  * @return A string owned by d; NULL when d is NULL.
  * @since 0.1
  */
@@ -576,26 +595,32 @@ DANVAN_API const char *danvan_vn_docnum_symbol(const danvan_vn_docnum *d);
 /**
  * @brief Number and symbol in canonical form, without "Số" or blanks: "14-KH/BCĐ",
  *        "382-KH/TĐTN-TCKT", "-KH/BCĐ" (blank number), "21/KH-UBND", "30/2020/NĐ-CP".
+ * @param d The document number.
  * @return A string owned by d; NULL when d is NULL.
  * @since 0.1
  */
 DANVAN_API const char *danvan_vn_docnum_text(const danvan_vn_docnum *d);
 
 /**
- * @brief The year written between number and symbol ("30/2020/NĐ-CP": 2020), or 0.
+ * @brief The year written between number and symbol ("30/2020/NĐ-CP": 2020).
+ * @param d The document number.
+ * @return The year, or 0 when none is written or d is NULL.
  * @since 0.1
  */
 DANVAN_API int32_t danvan_vn_docnum_year(const danvan_vn_docnum *d);
 
 /**
- * @brief The style: ::DANVAN_VN_STYLE_STATE, ::DANVAN_VN_STYLE_PARTY or
- *        ::DANVAN_VN_STYLE_UNION (0 for NULL).
+ * @brief The style of a document number.
+ * @param d The document number.
+ * @return ::DANVAN_VN_STYLE_STATE, ::DANVAN_VN_STYLE_PARTY or ::DANVAN_VN_STYLE_UNION; 0 when
+ *         d is NULL.
  * @since 0.1
  */
 DANVAN_API int32_t danvan_vn_docnum_style(const danvan_vn_docnum *d);
 
 /**
  * @brief How many bytes of the text the number took ("Số:" and blanks included).
+ * @param d The document number.
  * @return The count (0 for NULL).
  * @since 0.1
  */

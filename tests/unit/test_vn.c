@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include <cmocka.h>
+#include <pthread.h>
 
 #include "danvan/danvan.h"
 #include "danvan/vn.h"
@@ -1153,6 +1154,46 @@ static void test_garbage(void **state) {
   sweep(big);
 }
 
+
+/* ---- threads ------------------------------------------------------------------------------ */
+
+/* Run the date and document-number tables; returns the number of mismatches. */
+static void *thread_body(void *arg) {
+  size_t *bad = arg;
+  for (int round = 0; round < 20; round++) {
+    for (size_t i = 0; i < sizeof DATES / sizeof DATES[0]; i++) {
+      int32_t date = 0;
+      int32_t rc = danvan_vn_date_parse(&date, NULL, DATES[i].in);
+      if (rc != DATES[i].rc || (rc == DANVAN_OK && date != DATES[i].date)) (*bad)++;
+      if (rc != DANVAN_OK && danvan_error_code() != rc) (*bad)++; /* per-thread last error */
+    }
+    for (size_t i = 0; i < sizeof DOCS / sizeof DOCS[0]; i++) {
+      danvan_vn_docnum *d = NULL;
+      int32_t rc = danvan_vn_docnum_parse(&d, DOCS[i].in);
+      if (rc != DOCS[i].rc || (rc == DANVAN_OK && strcmp(danvan_vn_docnum_text(d), DOCS[i].text) != 0))
+        (*bad)++;
+      danvan_vn_docnum_free(d);
+      char *key = NULL;
+      if (danvan_text_match_key(&key, "ĐẢNG UỶ XÃ") != DANVAN_OK || strcmp(key, "đảng ủy xã") != 0)
+        (*bad)++;
+      danvan_free(key);
+    }
+  }
+  return NULL;
+}
+
+static void test_threads(void **state) {
+  (void)state;
+  enum { N = 4 };
+  pthread_t t[N];
+  size_t bad[N] = {0};
+  for (int i = 0; i < N; i++) assert_int_equal(pthread_create(&t[i], NULL, thread_body, &bad[i]), 0);
+  for (int i = 0; i < N; i++) {
+    pthread_join(t[i], NULL);
+    assert_int_equal(bad[i], 0);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_number),         cmocka_unit_test(test_money),
@@ -1164,7 +1205,7 @@ int main(void) {
       cmocka_unit_test(test_docnum_null),    cmocka_unit_test(test_null_arguments),
       cmocka_unit_test(test_success_keeps_last_error),
       cmocka_unit_test(test_seed_phrases),   cmocka_unit_test(test_seed_sweep),
-      cmocka_unit_test(test_garbage),
+      cmocka_unit_test(test_garbage),        cmocka_unit_test(test_threads),
   };
   int rc = cmocka_run_group_tests(tests, NULL, NULL);
   printf("table rows run (NFC + NFD): %zu\n", g_rows);
