@@ -94,15 +94,20 @@ static void compose(cpvec *c) {
   }
 }
 
+static size_t utf8_len(int32_t cp) {
+  return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+
 static int32_t encode(char **out, const cpvec *c) {
-  char *s = dvi_malloc(c->n * 4 + 1);
+  size_t len = 0;
+  for (size_t i = 0; i < c->n; i++) len += utf8_len(c->v[i]);
+  char *s = dvi_malloc(len + 1);
   if (!s) return dvi_error(DANVAN_ENOMEM, "out of memory");
   size_t w = 0;
   for (size_t i = 0; i < c->n; i++)
     w += (size_t)utf8proc_encode_char(c->v[i], (utf8proc_uint8_t *)s + w);
   s[w] = '\0';
-  char *shrunk = dvi_realloc(s, w + 1);
-  *out = shrunk ? shrunk : s;
+  *out = s;
   return DANVAN_OK;
 }
 
