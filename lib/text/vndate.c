@@ -121,8 +121,8 @@ int32_t dvi_vn_read_date(int32_t *out, size_t *end, const char *s, size_t pos, d
 int32_t danvan_vn_date_parse(int32_t *out_date, size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out_date && text);
   dvi_vn_err err = {0, 0, NULL};
-  int32_t date;
-  size_t end;
+  int32_t date = 0;
+  size_t end = 0;
   if (dvi_vn_read_date(&date, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "date");
   *out_date = date;
@@ -214,8 +214,8 @@ int32_t danvan_vn_date_range_parse(int32_t *out_start, int32_t *out_end, size_t 
                                    const char *text) {
   DVI_CHECK_ARG(out_start && out_end && text);
   dvi_vn_err err = {0, 0, NULL};
-  int32_t a, b;
-  size_t end;
+  int32_t a = 0, b = 0;
+  size_t end = 0;
   if (read_range(&a, &b, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "date range");
   *out_start = a;
@@ -325,8 +325,8 @@ int32_t dvi_vn_read_time(int32_t *out, size_t *end, const char *s, size_t pos, d
 int32_t danvan_vn_time_parse(int32_t *out_minutes, size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out_minutes && text);
   dvi_vn_err err = {0, 0, NULL};
-  int32_t t;
-  size_t end;
+  int32_t t = 0;
+  size_t end = 0;
   if (dvi_vn_read_time(&t, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "time");
   *out_minutes = t;
@@ -354,8 +354,8 @@ int32_t danvan_vn_time_range_parse(int32_t *out_start, int32_t *out_end, size_t 
                                    const char *text) {
   DVI_CHECK_ARG(out_start && out_end && text);
   dvi_vn_err err = {0, 0, NULL};
-  int32_t a, b;
-  size_t end;
+  int32_t a = 0, b = 0;
+  size_t end = 0;
   if (read_time_range(&a, &b, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "time range");
   *out_start = a;

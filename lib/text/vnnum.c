@@ -117,7 +117,7 @@ int32_t danvan_vn_number_parse_ext(int64_t *out_coef, int32_t *out_scale, uint32
                                    size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out_coef && out_scale && out_flags && text);
   dvi_vn_err err = {0, 0, NULL};
-  dvi_vn_num n;
+  dvi_vn_num n = {0, 0, 0, 0};
   if (dvi_vn_read_number(&n, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "number");
   *out_coef = n.coef;
@@ -219,8 +219,8 @@ int32_t danvan_vn_money_parse_ext(int64_t *out_dong, int32_t *out_unit_exp, uint
                                   size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out_dong && out_unit_exp && out_flags && text);
   dvi_vn_err err = {0, 0, NULL};
-  money_acc a;
-  size_t end;
+  money_acc a = {0, 0, 0, false};
+  size_t end = 0;
   if (read_money(&a, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "money");
   *out_dong = a.total;

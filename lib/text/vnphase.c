@@ -65,8 +65,8 @@ int32_t dvi_vn_read_roman(int32_t *out, size_t *end, const char *s, size_t pos, 
 int32_t danvan_vn_roman_parse(int32_t *out, size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out && text);
   dvi_vn_err err = {0, 0, NULL};
-  int32_t v;
-  size_t end;
+  int32_t v = 0;
+  size_t end = 0;
   if (dvi_vn_read_roman(&v, &end, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "Roman numeral");
   *out = v;
@@ -133,7 +133,7 @@ int32_t danvan_vn_phase_parse(int32_t *out_kind, int32_t *out_number, int32_t *o
                               size_t *out_consumed, const char *text) {
   DVI_CHECK_ARG(out_kind && out_number && out_year && text);
   dvi_vn_err err = {0, 0, NULL};
-  phase ph;
+  phase ph = {0, 0, 0, 0};
   if (read_phase(&ph, text, dvi_vn_skip_blank(text, 0), &err))
     return dvi_vn_raise(text, &err, "phase");
   *out_kind = ph.kind;
