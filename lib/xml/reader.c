@@ -104,6 +104,7 @@ typedef struct reader {
   uint32_t depth; /* every open element */
   uint32_t skip;  /* depth inside a skipped subtree (evaluation); 0 outside */
   dvi_buf text;   /* text of the innermost text-bearing element */
+  dvi_buf scratch; /* a decoded attribute value */
 
   /* the foreign element being serialised */
   uint32_t fdepth; /* 0 outside */
@@ -130,10 +131,10 @@ static int64_t offset_of(const reader *r, const xmlChar *p) {
   return (int64_t)(r->bom + in->consumed + (size_t)(p - in->base));
 }
 
-/* Line and column of `p`, a pointer into the parser's input buffer at or before the current
-   position; the current position when `p` is outside the buffer. libxml2 counts columns in
-   characters; so do we. */
-static pos pos_of(const reader *r, const xmlChar *p) {
+/* Line and column of `p`, a pointer into the parser's input buffer at or before `ref`, the
+   place libxml2's line and column describe (usually its current position). The current
+   position when `p` is outside the buffer. libxml2 counts columns in characters; so do we. */
+static pos pos_at(const reader *r, const xmlChar *p, const xmlChar *ref) {
   xmlParserInputPtr in = r->ctxt ? r->ctxt->input : NULL;
   pos ps = {1, 0, -1};
   if (!in) return ps;
@@ -141,12 +142,12 @@ static pos pos_of(const reader *r, const xmlChar *p) {
   ps.col = in->col > 0 ? (uint32_t)in->col : 0;
   if (!in->base || !in->cur) return ps;
   ps.off = offset_of(r, in->cur);
-  if (!p || p < in->base || p > in->cur) return ps;
+  if (!p || !ref || p < in->base || p > ref || ref > in->end) return ps;
   ps.off = offset_of(r, p);
   uint32_t nl = 0;
-  for (const xmlChar *q = p; q < in->cur; q++) nl += *q == '\n';
+  for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
   if (nl == 0) {
-    uint32_t n = count_chars(p, in->cur);
+    uint32_t n = count_chars(p, ref);
     ps.col = ps.col > n ? ps.col - n : 1;
     return ps;
   }
@@ -155,6 +156,10 @@ static pos pos_of(const reader *r, const xmlChar *p) {
   while (s > in->base && s[-1] != '\n') s--;
   ps.col = (s > in->base || in->consumed == 0) ? count_chars(s, p) + 1 : 0;
   return ps;
+}
+
+static pos pos_of(const reader *r, const xmlChar *p) {
+  return pos_at(r, p, r->ctxt && r->ctxt->input ? r->ctxt->input->cur : NULL);
 }
 
 /* The '<' of the start tag being reported: libxml2 keeps the whole tag in the buffer while it
@@ -205,6 +210,32 @@ static bool set_field(reader *r, danvan_entity *e, int idx, const char *s, size_
   return rc == DANVAN_OK;
 }
 
+/* libxml2 hands over attribute values with every '&' written "&#38;" when it does not
+   substitute entities (it expects a tree builder to decode them); no other reference is left
+   in them. Decode into r->scratch when needed. */
+static bool attr_value(reader *r, const xmlChar **a, const char **val, size_t *len) {
+  *val = (const char *)a[3];
+  *len = (size_t)(a[4] - a[3]);
+  if (!memchr(*val, '&', *len)) return true;
+  dvi_buf *b = &r->scratch;
+  b->len = 0;
+  for (size_t i = 0; i < *len;) {
+    if (*len - i >= 5 && memcmp(*val + i, "&#38;", 5) == 0) {
+      dvi_buf_addc(b, '&');
+      i += 5;
+    } else {
+      dvi_buf_addc(b, (*val)[i++]);
+    }
+  }
+  if (b->failed) {
+    fail_nomem(r);
+    return false;
+  }
+  *val = b->data;
+  *len = b->len;
+  return true;
+}
+
 static bool is_ours(const xmlChar *uri) { return uri && strcmp((const char *)uri, DVI_XML_NS) == 0; }
 
 static const char *qname(const xmlChar *prefix, const xmlChar *local, char *buf, size_t len) {
@@ -221,9 +252,10 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
   while (tail && *tail) tail = &(*tail)->next;
   for (int i = 0; i < natt; i++, att += 5) {
     const xmlChar *local = att[0], *prefix = att[1], *uri = att[2];
-    const char *val = (const char *)att[3];
-    size_t len = (size_t)(att[4] - att[3]);
+    const char *val;
+    size_t len;
     char qb[256];
+    if (!attr_value(r, att, &val, &len)) return false;
     if (!check_len(r, len, p, "an attribute value")) return false;
     if (!uri) {
       int idx = e->desc->nfields
@@ -380,6 +412,9 @@ static void fx_start(reader *r, const xmlChar *local, const xmlChar *prefix, con
     if (att[5 * i + 1]) fx_need(r, att[5 * i + 1], att[5 * i + 2]);
   for (int i = 0; i < natt; i++) {
     const xmlChar **a = att + 5 * i;
+    const char *val;
+    size_t len;
+    if (!attr_value(r, a, &val, &len)) return;
     fx_put(r, " ", 1);
     if (a[1]) {
       fx_puts(r, a[1]);
@@ -387,7 +422,7 @@ static void fx_start(reader *r, const xmlChar *local, const xmlChar *prefix, con
     }
     fx_puts(r, a[0]);
     fx_put(r, "=\"", 2);
-    fx_escape(r, a[3], (size_t)(a[4] - a[3]), true);
+    fx_escape(r, (const xmlChar *)val, len, true);
     fx_put(r, "\"", 1);
   }
   r->ftag_open = true;
@@ -638,7 +673,11 @@ static void on_text(void *ctx, const xmlChar *ch, int n) {
   }
   for (size_t i = 0; i < len; i++)
     if (!dvi_xml_is_space(ch[i])) {
-      fail(r, DANVAN_EINVALID, pos_of(r, ch + i), "text is not allowed inside <%s>", top->name);
+      /* libxml2 passes plain text straight from its buffer, before moving `cur` past it but
+         after counting its lines: line and column are those of the end of the text */
+      xmlParserInputPtr in = r->ctxt->input;
+      pos p = ch == in->cur ? pos_at(r, ch + i, ch + len) : pos_of(r, NULL);
+      fail(r, DANVAN_EINVALID, p, "text is not allowed inside <%s>", top->name);
       return;
     }
 }
@@ -719,8 +758,8 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
   if (err->int2 > 0) p.col = (uint32_t)err->int2;
   if (r->terminating && r->depth > 0 && code == DANVAN_EPARSE) {
     const xmlChar *open = r->ctxt->name;
-    fail(r, code, p, "the document ends inside <%s> (truncated?): %s",
-         open ? (const char *)open : "?", msg);
+    fail(r, code, p, "the document ends inside <%s>: it is truncated or an end tag is missing",
+         open ? (const char *)open : "?");
     return;
   }
   fail(r, code, p, "%s", msg);
@@ -847,6 +886,10 @@ static int32_t parse(reader *r, source *src) {
   }
   r->total = n;
   if ((rc = sniff(r, (const unsigned char *)data, n, &r->bom))) goto out;
+  if (n == r->bom) {
+    rc = dvi_error_at(DANVAN_EPARSE, r->name, 1, 1, 0, "the document is empty");
+    goto out;
+  }
 
   r->ctxt = xmlCreatePushParserCtxt(&sax_handler, r, NULL, 0, r->name);
   if (!r->ctxt) {
@@ -898,6 +941,7 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   r.name = name;
   dvi_buf_init(&r.text);
   dvi_buf_init(&r.fbuf);
+  dvi_buf_init(&r.scratch);
   danvan_entity *root = &ds->root;
   size_t before = danvan_entity_child_count(root, DANVAN_KIND_ANY);
   int32_t rc = dvi_ds_add_file(ds, name, &r.file);
@@ -931,6 +975,7 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   dvi_free(r.ns);
   dvi_buf_free(&r.text);
   dvi_buf_free(&r.fbuf);
+  dvi_buf_free(&r.scratch);
   return rc;
 }
 

@@ -181,7 +181,10 @@ static void foreign_attributes(writer *w, const danvan_entity *e) {
     put(w, " ", 1);
     puts_(w, x->prefix);
     put(w, ":", 1);
-    attribute(w, x->local, x->value, strlen(x->value), e, "a foreign attribute");
+    puts_(w, x->local);
+    put(w, "=\"", 2);
+    text(w, x->value, strlen(x->value), true, e, "a foreign attribute");
+    put(w, "\"", 1);
   }
 }
 
