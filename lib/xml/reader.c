@@ -171,6 +171,36 @@ static pos tag_pos(const reader *r) {
   return pos_of(r, p && *p == '<' ? p : NULL);
 }
 
+/* The position of an attribute of the start tag being reported (its name), found by reading
+   the tag's raw text; `tag` when it cannot be found. */
+static pos attr_pos(const reader *r, const xmlChar *prefix, const xmlChar *local, pos tag) {
+  xmlParserInputPtr in = r->ctxt->input;
+  const xmlChar *s = in && in->cur ? in->cur : NULL, *end = s;
+  while (s && s > in->base && *s != '<') s--;
+  if (!s || *s != '<') return tag;
+  size_t plen = prefix ? strlen((const char *)prefix) : 0, llen = strlen((const char *)local);
+  size_t qlen = prefix ? plen + 1 + llen : llen;
+  while (s < end && !dvi_xml_is_space(*s) && *s != '>' && *s != '/') s++; /* element name */
+  for (;;) {
+    while (s < end && dvi_xml_is_space(*s)) s++;
+    const xmlChar *name = s;
+    while (s < end && !dvi_xml_is_space(*s) && *s != '=') s++;
+    if (s >= end) return tag;
+    if ((size_t)(s - name) == qlen &&
+        (prefix ? memcmp(name, prefix, plen) == 0 && name[plen] == ':' &&
+                      memcmp(name + plen + 1, local, llen) == 0
+                : memcmp(name, local, llen) == 0))
+      return pos_of(r, name);
+    while (s < end && dvi_xml_is_space(*s)) s++;
+    if (s < end && *s == '=') s++;
+    while (s < end && dvi_xml_is_space(*s)) s++;
+    if (s >= end || (*s != '"' && *s != '\'')) return tag;
+    xmlChar quote = *s++;
+    while (s < end && *s != quote) s++;
+    s++;
+  }
+}
+
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) DVI_PRINTF(4, 5);
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
   if (r->rc) return;
@@ -199,13 +229,18 @@ static bool check_len(reader *r, size_t len, pos p, const char *what) {
 }
 
 /* Set a field from text; values of types other than free text lose surrounding whitespace,
-   as XML Schema collapses them. Returns false on error (recorded). */
-static bool set_field(reader *r, danvan_entity *e, int idx, const char *s, size_t len, pos p) {
+   as XML Schema collapses them. Returns the core's status (its message says what is wrong). */
+static int32_t set_value(danvan_entity *e, int idx, const char *s, size_t len) {
   if (e->desc->fields[idx].type != DANVAN_TYPE_STRING) {
     while (len && dvi_xml_is_space((unsigned char)*s)) s++, len--;
     while (len && dvi_xml_is_space((unsigned char)s[len - 1])) len--;
   }
-  int32_t rc = dvi_entity_set_text(e, idx, s, len);
+  return dvi_entity_set_text(e, idx, s, len);
+}
+
+/* As set_value, recording an error at p. Returns false on error. */
+static bool set_field(reader *r, danvan_entity *e, int idx, const char *s, size_t len, pos p) {
+  int32_t rc = set_value(e, idx, s, len);
   if (rc) fail_core(r, rc, p);
   return rc == DANVAN_OK;
 }
@@ -256,22 +291,29 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
     size_t len;
     char qb[256];
     if (!attr_value(r, att, &val, &len)) return false;
-    if (!check_len(r, len, p, "an attribute value")) return false;
+    /* the position of the attribute is looked for only when something is wrong */
+    if (len > r->opt->max_text)
+      return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       int idx = e->desc->nfields
                     ? dvi_field_by_attr(e->desc, group, (const char *)local, strlen((const char *)local))
                     : -1;
       if (idx < 0) {
-        fail(r, DANVAN_EINVALID, p, "unknown attribute '%s' on <%s>", (const char *)local, elem);
+        fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
+             (const char *)local, elem);
         return false;
       }
-      if (!set_field(r, e, idx, val, len, p)) return false;
+      int32_t rc = set_value(e, idx, val, len);
+      if (rc) {
+        fail_core(r, rc, attr_pos(r, prefix, local, p));
+        return false;
+      }
     } else if (is_ours(uri)) {
-      fail(r, DANVAN_EINVALID, p, "attribute '%s' on <%s> is in the namespace " DVI_XML_NS
+      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "attribute '%s' on <%s> is in the namespace " DVI_XML_NS
            ", which has no namespaced attributes", qname(prefix, local, qb, sizeof qb), elem);
       return false;
     } else if (!tail) {
-      fail(r, DANVAN_EINVALID, p, "foreign attribute '%s' is not allowed on <%s>",
+      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "foreign attribute '%s' is not allowed on <%s>",
            qname(prefix, local, qb, sizeof qb), elem);
       return false;
     } else {
@@ -473,7 +515,7 @@ static void start_root(reader *r, const xmlChar *local, const xmlChar *uri, int 
     if (!a[2] && strcmp((const char *)a[0], "version") == 0) {
       size_t len = (size_t)(a[4] - a[3]);
       if (len != 1 || a[3][0] != '1') {
-        fail(r, DANVAN_EUNSUPPORTED, p,
+        fail(r, DANVAN_EUNSUPPORTED, attr_pos(r, NULL, a[0], p),
              "format version \"%.*s\" is not supported; this library reads version 1",
              len > 40 ? 40 : (int)len, (const char *)a[3]);
         return;
@@ -551,7 +593,8 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
         const dvi_slot_desc *s = &kd->slots[i];
         if (s->wrapper && strcmp(s->wrapper, name) == 0) {
           if (natt) {
-            fail(r, DANVAN_EINVALID, p, "<%s> takes no attributes", name);
+            fail(r, DANVAN_EINVALID, attr_pos(r, att[1], att[0], p), "<%s> takes no attributes",
+                 name);
             return;
           }
           frame *f = push_frame(r, FR_WRAPPER, top->e, s->wrapper, p);
@@ -756,6 +799,10 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
   pos p = pos_of(r, NULL);
   if (err->line > 0) p.line = (uint32_t)err->line;
   if (err->int2 > 0) p.col = (uint32_t)err->int2;
+  if (r->terminating && !r->seen_root && code == DANVAN_EPARSE) {
+    fail(r, code, p, "the document has no root element");
+    return;
+  }
   if (r->terminating && r->depth > 0 && code == DANVAN_EPARSE) {
     const xmlChar *open = r->ctxt->name;
     fail(r, code, p, "the document ends inside <%s>: it is truncated or an end tag is missing",

@@ -50,6 +50,7 @@ int32_t danvan_schema_text(char **out) {
     if (k == 0) break;
     b.len += (size_t)k;
   }
+  b.data[b.len] = '\0'; /* read() does not terminate what it reads */
   *out = dvi_buf_take(&b);
   if (!*out) rc = dvi_error(DANVAN_ENOMEM, "out of memory");
 out:
