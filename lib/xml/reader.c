@@ -1017,7 +1017,13 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
       }
     }
   }
-  if (r.ctxt) xmlFreeParserCtxt(r.ctxt);
+  if (r.ctxt) {
+    /* libxml2 builds a document of its own for an internal entity declaration ("expat
+       compatibility"), even with SAX; the context does not free it */
+    if (r.ctxt->myDoc) xmlFreeDoc(r.ctxt->myDoc);
+    r.ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(r.ctxt);
+  }
   dvi_free(r.fr);
   dvi_free(r.ns);
   dvi_buf_free(&r.text);
