@@ -131,9 +131,17 @@ static int64_t offset_of(const reader *r, const xmlChar *p) {
   return (int64_t)(r->bom + in->consumed + (size_t)(p - in->base));
 }
 
-/* Line and column of `p`, a pointer into the parser's input buffer at or before `ref`, the
-   place libxml2's line and column describe (usually its current position). The current
-   position when `p` is outside the buffer. libxml2 counts columns in characters; so do we. */
+/* Start of the line holding p, or NULL when it is no longer in the parser's buffer. */
+static const xmlChar *line_start(xmlParserInputPtr in, const xmlChar *p) {
+  const xmlChar *s = p;
+  while (s > in->base && s[-1] != '\n') s--;
+  return (s > in->base || in->consumed == 0) ? s : NULL;
+}
+
+/* Line and column (in bytes, as error.h promises) of `p`, a pointer into the parser's input
+   buffer at or before `ref`, the place libxml2's line and column describe (usually its current
+   position); the current position when `p` is NULL or outside the buffer. libxml2 counts its
+   columns in characters: they are used only when the start of the line is gone. */
 static pos pos_at(const reader *r, const xmlChar *p, const xmlChar *ref) {
   xmlParserInputPtr in = r->ctxt ? r->ctxt->input : NULL;
   pos ps = {1, 0, -1};
@@ -141,20 +149,34 @@ static pos pos_at(const reader *r, const xmlChar *p, const xmlChar *ref) {
   ps.line = in->line > 0 ? (uint32_t)in->line : 1;
   ps.col = in->col > 0 ? (uint32_t)in->col : 0;
   if (!in->base || !in->cur) return ps;
-  ps.off = offset_of(r, in->cur);
-  if (!p || !ref || p < in->base || p > ref || ref > in->end) return ps;
+  if (!p || !ref || p < in->base || p > ref || ref > in->end) p = ref = in->cur;
   ps.off = offset_of(r, p);
   uint32_t nl = 0;
   for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
-  if (nl == 0) {
-    uint32_t n = count_chars(p, ref);
-    ps.col = ps.col > n ? ps.col - n : 1;
-    return ps;
-  }
   ps.line = ps.line > nl ? ps.line - nl : 1;
-  const xmlChar *s = p;
-  while (s > in->base && s[-1] != '\n') s--;
-  ps.col = (s > in->base || in->consumed == 0) ? count_chars(s, p) + 1 : 0;
+  const xmlChar *s = line_start(in, p);
+  if (s) ps.col = (uint32_t)(p - s) + 1;
+  else if (nl == 0) ps.col = ps.col > count_chars(p, ref) ? ps.col - count_chars(p, ref) : 1;
+  else ps.col = 0;
+  return ps;
+}
+
+/* libxml2's own errors: line and column in characters; the column in bytes when the error is
+   on the line of the current position and that line is still in the buffer. */
+static pos pos_of_error(const reader *r, int line, int col) {
+  pos ps = pos_at(r, NULL, NULL);
+  xmlParserInputPtr in = r->ctxt->input;
+  if (line <= 0) return ps;
+  ps.line = (uint32_t)line;
+  ps.col = col > 0 ? (uint32_t)col : 0;
+  const xmlChar *s = in && in->cur && line == in->line ? line_start(in, in->cur) : NULL;
+  if (s && col > 0) {
+    const xmlChar *q = s;
+    for (int c = 1; c < col && q < in->end && *q != '\n'; c++)
+      do q++;
+      while (q < in->end && (*q & 0xC0) == 0x80);
+    ps.col = (uint32_t)(q - s) + 1;
+  }
   return ps;
 }
 
@@ -796,9 +818,7 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
     code = DANVAN_EUNSUPPORTED;
   else if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "too long") || strstr(msg, "Excessive"))
     code = DANVAN_ELIMIT;
-  pos p = pos_of(r, NULL);
-  if (err->line > 0) p.line = (uint32_t)err->line;
-  if (err->int2 > 0) p.col = (uint32_t)err->int2;
+  pos p = pos_of_error(r, err->line, err->int2);
   if (r->terminating && !r->seen_root && code == DANVAN_EPARSE) {
     fail(r, code, p, "the document has no root element");
     return;
@@ -977,6 +997,36 @@ out:
   return rc;
 }
 
+/* Foreign attributes of a merged file's root join the dataset's root: a name already present
+   takes the new value; a prefix already bound to another namespace there is renamed. */
+static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
+  for (dvi_xattr *x = r->root_xattrs, *next; x; x = next) {
+    next = x->next;
+    x->next = NULL;
+    dvi_xattr **p = &root->xattrs;
+    bool clash = false;
+    for (; *p; p = &(*p)->next) {
+      if (strcmp((*p)->ns, x->ns) == 0 && strcmp((*p)->local, x->local) == 0) break;
+      clash |= strcmp((*p)->prefix, x->prefix) == 0 && strcmp((*p)->ns, x->ns) != 0;
+    }
+    if (*p) {
+      (*p)->value = x->value;
+      continue;
+    }
+    for (unsigned n = 1; clash; n++) {
+      char name[80];
+      snprintf(name, sizeof name, "%.60s%u", x->prefix, n);
+      clash = false;
+      for (dvi_xattr *y = root->xattrs; y && !clash; y = y->next)
+        clash = strcmp(y->prefix, name) == 0 && strcmp(y->ns, x->ns) != 0;
+      if (!clash && !(x->prefix = dvi_ds_strndup(r->ds, name, strlen(name))))
+        return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
+    *p = x;
+  }
+  return DANVAN_OK;
+}
+
 /* Read one input into ds; on failure remove what it added. */
 static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
                             const danvan_xml_options *opts) {
@@ -1003,19 +1053,7 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
     for (size_t i = danvan_entity_child_count(root, DANVAN_KIND_ANY); i-- > before;)
       danvan_entity_remove(danvan_entity_child(root, DANVAN_KIND_ANY, i));
   } else {
-    /* foreign attributes of this root: a name already present takes the new value */
-    for (dvi_xattr *x = r.root_xattrs, *next; x; x = next) {
-      next = x->next;
-      dvi_xattr **p = &root->xattrs;
-      while (*p && !(strcmp((*p)->ns, x->ns) == 0 && strcmp((*p)->local, x->local) == 0))
-        p = &(*p)->next;
-      if (*p) {
-        (*p)->value = x->value;
-      } else {
-        x->next = NULL;
-        *p = x;
-      }
-    }
+    rc = merge_root_xattrs(&r, root);
   }
   if (r.ctxt) {
     /* libxml2 builds a document of its own for an internal entity declaration ("expat

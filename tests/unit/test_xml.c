@@ -300,6 +300,44 @@ static void test_api_values_round_trip(void **state) {
   danvan_dataset_free(back);
 }
 
+/* Foreign elements added through the API are written as they are, last in their parent; one
+   without text is left out rather than written as an empty line. */
+static void test_foreign_elements_from_the_api(void **state) {
+  (void)state;
+  danvan_dataset *ds = NULL;
+  danvan_entity *plan = NULL, *f = NULL, *g = NULL, *note = NULL, *r = NULL;
+  assert_int_equal(danvan_dataset_new(&ds), DANVAN_OK);
+  danvan_entity *root = danvan_dataset_root(ds);
+  assert_int_equal(danvan_entity_add(&plan, root, DANVAN_KIND_PLAN, "p"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&f, plan, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(f, DANVAN_F_TEXT, "<y:z xmlns:y=\"urn:y\"/>"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&g, plan, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(plan, DANVAN_F_TITLE, "T"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&r, root, DANVAN_KIND_REPORT, "r"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&note, r, DANVAN_KIND_NOTE, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(note, DANVAN_F_TEXT, "n"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&f, note, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(f, DANVAN_F_TEXT, "<y:m xmlns:y=\"urn:y\"/>"), DANVAN_OK);
+  char *out = to_xml(ds, NULL);
+  assert_string_equal(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+                           "  <plan id=\"p\">\n"
+                           "    <title>T</title>\n"
+                           "    <y:z xmlns:y=\"urn:y\"/>\n"
+                           "  </plan>\n"
+                           "  <report id=\"r\">\n"
+                           "    <note>n<y:m xmlns:y=\"urn:y\"/></note>\n"
+                           "  </report>\n"
+                           "</danvan>\n");
+  danvan_dataset *back = load_mem(out);
+  char *out2 = to_xml(back, NULL);
+  assert_string_equal(out2, out);
+  danvan_free(out);
+  danvan_free(out2);
+  danvan_dataset_free(back);
+  danvan_dataset_free(ds);
+}
+
 static void test_export_refuses_what_xml_cannot_carry(void **state) {
   (void)state;
   const char *bad[] = {"bell\a", "nul\x01", "bad utf-8 \xc3\x28", "surrogate \xed\xa0\x80",
@@ -430,7 +468,7 @@ static void test_entities_record_where_they_were_read(void **state) {
   assert_int_equal(danvan_entity_column(e), 5);
   assert_int_equal(danvan_dataset_find(&e, ds, "t2"), DANVAN_OK);
   assert_int_equal(danvan_entity_line(e), 5);
-  assert_int_equal(danvan_entity_column(e), 53); /* counted in characters: "á" is one */
+  assert_int_equal(danvan_entity_column(e), 56); /* in bytes: "á" is two, "ệ" three */
   danvan_dataset_free(ds);
 }
 
@@ -715,6 +753,18 @@ static void test_merge_reports_into_plan(void **state) {
   free(p);
   remove_dir(dir);
   free(dir);
+
+  /* another file binds the same prefix to another namespace: the prefix is renamed */
+  const char *other = "<danvan xmlns=\"urn:danvan:1\" xmlns:x=\"urn:other\" version=\"1\" x:batch=\"9\"/>";
+  assert_int_equal(danvan_dataset_merge_memory(ds, other, strlen(other), NULL, NULL), DANVAN_OK);
+  out = to_xml(ds, NULL);
+  assert_non_null(strstr(out, "xmlns:x=\"urn:x\" x:batch=\"8\" xmlns:x1=\"urn:other\" x1:batch=\"9\">"));
+  danvan_dataset *back = load_mem(out);
+  char *out2 = to_xml(back, NULL);
+  assert_string_equal(out2, out);
+  danvan_free(out);
+  danvan_free(out2);
+  danvan_dataset_free(back);
   danvan_dataset_free(ds);
 }
 
@@ -781,6 +831,14 @@ static void test_save_replaces_existing_file(void **state) {
   assert_int_equal(stat(p, &st), 0);
   assert_int_equal(st.st_mode & 07777, 0640);
   assert_int_equal(count_dir_entries(dir), 1); /* no temporary file left */
+  if (geteuid() == 0) { /* a privileged process keeps the owner of the file it replaces */
+    assert_int_equal(chown(p, 65534, 65534), 0);
+    assert_int_equal(danvan_dataset_save(ds, p), DANVAN_OK);
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_uid, 65534);
+    assert_int_equal(st.st_gid, 65534);
+    assert_int_equal(st.st_mode & 07777, 0640);
+  }
 
   /* a new file; a symbolic link is followed, not replaced */
   char *q = path_in(dir, "new.xml");
@@ -1052,6 +1110,7 @@ int main(void) {
       cmocka_unit_test(test_messy_input_becomes_canonical),
       cmocka_unit_test(test_empty_dataset),
       cmocka_unit_test(test_api_values_round_trip),
+      cmocka_unit_test(test_foreign_elements_from_the_api),
       cmocka_unit_test(test_export_refuses_what_xml_cannot_carry),
       cmocka_unit_test(test_load_from_fd_pipe_and_memory),
       cmocka_unit_test(test_bad_arguments_and_missing_files),
