@@ -472,6 +472,33 @@ static void test_entities_record_where_they_were_read(void **state) {
   danvan_dataset_free(ds);
 }
 
+/* A document on one long line: columns stay exact (in bytes) far beyond the parser's buffer. */
+static void test_columns_on_one_long_line(void **state) {
+  (void)state;
+  size_t cap = 4u << 20, n = 0;
+  char *doc = malloc(cap);
+  n += (size_t)sprintf(doc + n, "<danvan xmlns=\"urn:danvan:1\" version=\"1\"><people>");
+  for (int i = 0; i < 20000; i++)
+    n += (size_t)sprintf(doc + n, "<person id=\"p%05d\" name=\"Nguyễn Thị Ánh\"/>", i);
+  size_t bogus = n + strlen("<person id=\"x\" ");
+  n += (size_t)sprintf(doc + n, "<person id=\"x\" bogus=\"1\"/></people></danvan>");
+  assert_int_equal(load_status(doc, n, NULL), DANVAN_EINVALID);
+  assert_int_equal(danvan_error_line(), 1);
+  assert_int_equal(danvan_error_column(), bogus + 1);
+  assert_int_equal(danvan_error_offset(), (int64_t)bogus);
+  /* and the entities of such a file know their columns */
+  n -= strlen("<person id=\"x\" bogus=\"1\"/></people></danvan>");
+  n += (size_t)sprintf(doc + n, "</people></danvan>");
+  danvan_dataset *ds = NULL;
+  assert_int_equal(danvan_dataset_load_memory(&ds, doc, n, NULL, NULL), DANVAN_OK);
+  danvan_entity *e = NULL;
+  assert_int_equal(danvan_dataset_find(&e, ds, "p19999"), DANVAN_OK);
+  size_t per = strlen("<person id=\"p00000\" name=\"Nguyễn Thị Ánh\"/>");
+  assert_int_equal(danvan_entity_column(e), strlen("<danvan xmlns=\"urn:danvan:1\" version=\"1\"><people>") + 19999 * per + 1);
+  danvan_dataset_free(ds);
+  free(doc);
+}
+
 /* ---- hostile and malformed input ---------------------------------------------------------- */
 static int32_t status_by_name(const char *name) {
   for (int32_t s = -20; s <= 1; s++)
@@ -1115,6 +1142,7 @@ int main(void) {
       cmocka_unit_test(test_load_from_fd_pipe_and_memory),
       cmocka_unit_test(test_bad_arguments_and_missing_files),
       cmocka_unit_test(test_entities_record_where_they_were_read),
+      cmocka_unit_test(test_columns_on_one_long_line),
       cmocka_unit_test(test_cases_folder),
       cmocka_unit_test(test_xinclude_is_not_processed),
       cmocka_unit_test(test_deep_nesting),
