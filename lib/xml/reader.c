@@ -250,9 +250,9 @@ static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
 
 /* Re-raise the last error of the core (a field that does not take a value) at a position. */
 static void fail_core(reader *r, int32_t rc, pos p) {
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", danvan_error_message());
-  fail(r, rc == DANVAN_EINVAL ? DANVAN_EINVALID : rc, p, "%s", msg);
+  if (r->rc) return;
+  r->rc = dvi_xml_relocate(rc == DANVAN_EINVAL ? DANVAN_EINVALID : rc, r->name, p.line, p.col, p.off);
+  if (r->ctxt) xmlStopParser(r->ctxt);
 }
 
 static void fail_nomem(reader *r) { fail(r, DANVAN_ENOMEM, pos_of(r, NULL), "out of memory"); }
@@ -877,11 +877,6 @@ static void xml_init(void) {
 
 void dvi_xml_init(void) { pthread_once(&xml_once, xml_init); }
 
-const char *dvi_xml_strerror(int errnum, char *buf, size_t len) {
-  if (strerror_r(errnum, buf, len) != 0) snprintf(buf, len, "error %d", errnum);
-  return buf;
-}
-
 /* Where the bytes come from: a descriptor, or memory. */
 typedef struct source {
   int fd; /* -1 for memory */
@@ -1072,9 +1067,7 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   size_t before = danvan_entity_child_count(root, DANVAN_KIND_ANY);
   int32_t rc = dvi_ds_add_file(ds, name, &r.file);
   if (rc) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", danvan_error_message());
-    rc = dvi_error_at(rc, name, 0, 0, -1, "%s", msg);
+    rc = dvi_xml_relocate(rc, name, 0, 0, -1);
   } else {
     rc = parse(&r, src);
   }

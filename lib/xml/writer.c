@@ -383,13 +383,6 @@ int32_t danvan_dataset_save_fd(const danvan_dataset *ds, int fd) {
   return write_fd(ds, fd);
 }
 
-/* Re-raise the last error with the file it concerns. */
-static int32_t with_file(int32_t rc, const char *path) {
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", danvan_error_message());
-  return dvi_error_at(rc, path, 0, 0, -1, "%s", msg);
-}
-
 static int32_t io_error(const char *path, const char *what, int err) {
   char eb[128];
   return dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "%s: %s", what,
@@ -464,7 +457,7 @@ int32_t danvan_dataset_save(const danvan_dataset *ds, const char *path) {
     goto fail;
   }
   if ((rc = write_fd(ds, fd))) {
-    rc = with_file(rc, path);
+    rc = dvi_xml_relocate(rc, path, 0, 0, -1);
     goto fail;
   }
   if (fsync(fd) != 0) {
