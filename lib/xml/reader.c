@@ -1065,6 +1065,7 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   dvi_buf_init(&r.scratch);
   danvan_entity *root = &ds->root;
   size_t before = danvan_entity_child_count(root, DANVAN_KIND_ANY);
+  size_t dups_before = ds->ids.dups;
   int32_t rc = dvi_ds_add_file(ds, name, &r.file);
   if (rc) {
     rc = dvi_xml_relocate(rc, name, 0, 0, -1);
@@ -1073,8 +1074,15 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   }
   if (!rc) rc = merge_root_xattrs(&r, root);
   if (rc) {
+    /* Everything the failed input added is newer than what was there, so an id it duplicated
+       stays indexed to the older entity, and removing the new ones, newest first, needs no
+       rebuild of the id index: with the duplicate count at zero, danvan_entity_remove() does
+       not rebuild it once per entity (quadratic for a large file). The count is then what it
+       was before. */
+    ds->ids.dups = 0;
     for (size_t i = danvan_entity_child_count(root, DANVAN_KIND_ANY); i-- > before;)
       danvan_entity_remove(danvan_entity_child(root, DANVAN_KIND_ANY, i));
+    ds->ids.dups = dups_before;
   }
   if (r.ctxt) {
     /* libxml2 builds a document of its own for an internal entity declaration ("expat

@@ -828,9 +828,40 @@ static void test_failed_merge_leaves_dataset_as_it_was(void **state) {
   danvan_free(xml_after);
   xml_after = to_xml(ds, NULL);
   assert_string_equal(xml_after, xml_before);
-  /* and the dataset still takes a good merge afterwards */
+  /* ids the failed input duplicated (of the dataset, and among its own entities) still find
+     the dataset's entities, and only those */
+  danvan_entity *orig = NULL, *plan = NULL;
+  assert_int_equal(danvan_dataset_find(&orig, ds, "r-cau-1210"), DANVAN_OK);
+  assert_int_equal(danvan_dataset_find(&plan, ds, "tan-phong-2024-2"), DANVAN_OK);
+  const char *dups =
+      "<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+      "  <report id=\"r-cau-1210\"/>\n"
+      "  <report id=\"twice\"/>\n"
+      "  <report id=\"twice\"/>\n"
+      "  <plan id=\"tan-phong-2024-2\"><task id=\"t-cau-lo-kiem\"/></plan>\n"
+      "  <bad/>\n"
+      "</danvan>\n";
+  assert_int_equal(danvan_dataset_merge_memory(ds, dups, strlen(dups), NULL, NULL), DANVAN_EINVALID);
+  assert_int_equal(danvan_error_line(), 6);
+  assert_int_equal(danvan_dataset_entity_count(ds), before);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, orig);
+  assert_int_equal(danvan_dataset_find(&e, ds, "tan-phong-2024-2"), DANVAN_OK);
+  assert_ptr_equal(e, plan);
+  assert_int_equal(danvan_dataset_find(&e, ds, "t-cau-lo-kiem"), DANVAN_OK);
+  assert_ptr_equal(danvan_entity_parent(e), plan);
+  assert_int_equal(danvan_dataset_find(&e, ds, "twice"), DANVAN_ENOTFOUND);
+  /* and the dataset still takes a good merge afterwards, duplicates and all */
   assert_int_equal(danvan_dataset_merge_memory(ds, reports_xml, strlen(reports_xml), NULL, NULL), DANVAN_OK);
   assert_int_equal(danvan_dataset_entity_count(ds), before + 3);
+  const char *again = "<danvan xmlns=\"urn:danvan:1\" version=\"1\"><report id=\"r-cau-1210\"/></danvan>";
+  assert_int_equal(danvan_dataset_merge_memory(ds, again, strlen(again), NULL, NULL), DANVAN_OK);
+  danvan_entity *dup = danvan_dataset_get(ds, DANVAN_KIND_REPORT, danvan_dataset_count(ds, DANVAN_KIND_REPORT) - 1);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, orig); /* the first one added wins */
+  assert_int_equal(danvan_entity_remove(orig), DANVAN_OK);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, dup);
   danvan_free(xml_before);
   danvan_free(xml_after);
   danvan_dataset_free(ds);
