@@ -238,6 +238,8 @@ static pos attr_pos(reader *r, const xmlChar *prefix, const xmlChar *local, pos 
   }
 }
 
+/* Record the first error and stop the parser. Stopping frees libxml2's input buffer: a callback
+   must not read its arguments' text (attribute values, characters) after a failure. */
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) DVI_PRINTF(4, 5);
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
   if (r->rc) return;
@@ -491,6 +493,8 @@ static void fx_start(reader *r, const xmlChar *local, const xmlChar *prefix, con
   fx_need(r, prefix, uri);
   for (int i = 0; i < natt; i++)
     if (att[5 * i + 1]) fx_need(r, att[5 * i + 1], att[5 * i + 2]);
+  /* after a failure the parser is stopped and its buffer, where attribute values point, freed */
+  if (r->rc) return;
   for (int i = 0; i < natt; i++) {
     const xmlChar **a = att + 5 * i;
     const char *val;
