@@ -182,7 +182,8 @@ DANVAN_API int32_t danvan_dataset_load_memory(danvan_dataset **out, const char *
  *
  * Top-level entities of the file are added after those already in the dataset; ids may refer
  * to entities of either. Foreign attributes of the file's root element are added to the
- * dataset's root (one with the same namespace and name takes the new value).
+ * dataset's root (one with the same namespace and name takes the new value; a prefix the root
+ * already binds to another namespace is renamed, e.g. `x` to `x1`).
  *
  * **On failure** the dataset is as it was before the call: every entity the failed merge added
  * is removed again (its memory is returned when the dataset is freed) and the root's foreign
