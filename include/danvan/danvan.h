@@ -12,5 +12,6 @@
 #include "model.h"
 #include "dataset.h"
 #include "vn.h"
+#include "xml.h"
 
 #endif
