@@ -145,9 +145,12 @@ DANVAN_API int32_t danvan_validate(danvan_diagnostics **out, const danvan_datase
 /**
  * @brief Load a file and validate it.
  *
- * A file that is not well-formed XML, or that the reader refuses, gives one finding of rule
- * "xml" (severity error) at the place of the problem, and the rules do not run. With the
- * schema pass on, what breaks the schema gives findings of rule "schema".
+ * A file that is not well-formed XML, or that the reader refuses (danvan_dataset_load()
+ * returns ::DANVAN_EPARSE, ::DANVAN_EINVALID, ::DANVAN_EUNSUPPORTED or ::DANVAN_ELIMIT), gives
+ * one finding of rule "xml" (severity error) at the place of the problem, and the rules do not
+ * run. With the schema pass on, what breaks the schema gives findings of rule "schema" (all of
+ * them, up to the cap); the pass is skipped when the schema file (danvan_schema_path()) cannot
+ * be read.
  * @param out Receives the findings; release them with danvan_diagnostics_free(). Set to
  *        NULL on error.
  * @param path The file to read.
@@ -160,6 +163,24 @@ DANVAN_API int32_t danvan_validate(danvan_diagnostics **out, const danvan_datase
  */
 DANVAN_API int32_t danvan_validate_file(danvan_diagnostics **out, const char *path,
                                         const danvan_validate_options *opts);
+
+/**
+ * @brief Load several files into one dataset (the first loaded, the others merged into it:
+ *        a plan and its reports) and validate them together.
+ *
+ * Each file gets the schema pass (when on). When the reader refuses a file, it gives a
+ * finding of rule "xml" and the rules do not run (a partial dataset would report references
+ * to what could not be read).
+ * @param out Receives the findings; release them with danvan_diagnostics_free(). Set to
+ *        NULL on error.
+ * @param paths The files, count of them; none may be NULL.
+ * @param count How many files; at least 1.
+ * @param opts Options, or NULL for the defaults.
+ * @return As danvan_validate_file(); ::DANVAN_EINVAL also for count 0 or a NULL path.
+ * @since 0.1
+ */
+DANVAN_API int32_t danvan_validate_files(danvan_diagnostics **out, const char *const *paths,
+                                         size_t count, const danvan_validate_options *opts);
 
 /**
  * @brief Free a diagnostics list. NULL is a no-op.

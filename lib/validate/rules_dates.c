@@ -98,8 +98,13 @@ static void rule_deadline(dvv_ctx *c, const danvan_entity *e) {
   if (k == DANVAN_KIND_DUTY) {
     const char *freq = dvv_str(e, DANVAN_F_FREQUENCY);
     if (freq && strcmp(freq, "once") == 0 && dvv_date(e, DANVAN_F_DUE_DATE, &due)) {
+      /* the activity: the duty's own period, else the plan's; a submission due before the
+         activity starts (plans sent in beforehand) is not a report on it */
       const danvan_entity *plan = dvv_plan_of(e);
-      if (dvv_date(e, DANVAN_F_END, &end) || (plan && dvv_date(plan, DANVAN_F_END, &end)))
+      const danvan_entity *src = dvi_val(e, DANVAN_F_END) ? e : plan;
+      int32_t start = 0;
+      if (src && dvv_date(src, DANVAN_F_END, &end) &&
+          !(dvv_date(src, DANVAN_F_START, &start) && dvv_date_cmp(due, start) == -1))
         if (dvv_date_cmp(due, end) == -1)
           dvv_report(c, DVV_R_DEADLINE_BEFORE_END, e, DVV_M_DEADLINE_ONCE,
                      DVV_ARGS(dvv_fmt_date(s1, due), dvv_fmt_date(s2, end)));

@@ -382,11 +382,34 @@ static int32_t file_finding(danvan_diagnostics *d, int rule, int msg, const char
   return ok ? DANVAN_OK : dvi_error(DANVAN_ENOMEM, "out of memory");
 }
 
-int32_t danvan_validate_file(danvan_diagnostics **out, const char *path,
-                             const danvan_validate_options *opts) {
+/* Load one file (the first) or merge it into ds; a file the reader refuses gives an "xml"
+   finding and *bad. EIO and ENOMEM are returned. */
+static int32_t load_one(danvan_dataset **ds, danvan_diagnostics *d, const char *path,
+                        const danvan_validate_options *opts, bool *bad) {
+  int32_t rc = *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
+  if (rc == DANVAN_OK || rc == DANVAN_EIO || rc == DANVAN_ENOMEM || rc == DANVAN_EINVAL) return rc;
+  /* EPARSE, EINVALID, EUNSUPPORTED, ELIMIT: the reader refuses the file */
+  *bad = true;
+  const char *file = danvan_error_file();
+  char msg[600];
+  snprintf(msg, sizeof msg, "%s", danvan_error_message());
+  char where[600];
+  snprintf(where, sizeof where, "%s", file[0] && strcmp(file, "<memory>") != 0 ? file : path);
+  uint32_t line = danvan_error_line(), column = danvan_error_column();
+  if (rc == DANVAN_EINVALID && opts->schema) { /* the schema pass tells more */
+    size_t found = 0;
+    int32_t src = dvv_schema_pass(d, path, &found);
+    if (src == DANVAN_ENOMEM) return src;
+  }
+  return file_finding(d, DVV_R_XML, DVV_M_XML, where, line, column, msg);
+}
+
+int32_t danvan_validate_files(danvan_diagnostics **out, const char *const *paths, size_t count,
+                              const danvan_validate_options *opts) {
   DVI_CHECK_ARG(out);
   *out = NULL;
-  DVI_CHECK_ARG(path);
+  DVI_CHECK_ARG(paths && count > 0);
+  for (size_t i = 0; i < count; i++) DVI_CHECK_ARG(paths[i]);
 #ifndef DVV_HAVE_XML
   (void)opts;
   (void)file_finding;
@@ -401,21 +424,19 @@ int32_t danvan_validate_file(danvan_diagnostics **out, const char *path,
   int lang = dvv_resolve_lang(opts);
   danvan_diagnostics *d = NULL;
   danvan_dataset *ds = NULL;
+  bool bad = false;
   int32_t rc = dvv_diags_new(&d, opts, lang);
-  if (rc) goto done;
-  rc = danvan_dataset_load(&ds, path, NULL);
-  if (rc == DANVAN_EPARSE || rc == DANVAN_EINVALID) {
-    const char *file = danvan_error_file();
-    rc = file_finding(d, rc == DANVAN_EINVALID && opts->schema ? DVV_R_SCHEMA : DVV_R_XML,
-                      rc == DANVAN_EINVALID && opts->schema ? DVV_M_SCHEMA : DVV_M_XML,
-                      file[0] ? file : path, danvan_error_line(), danvan_error_column(),
-                      danvan_error_message());
-    if (!rc) dvv_diags_finish(d);
-    goto done;
+  for (size_t i = 0; !rc && i < count; i++) {
+    bool this_bad = false;
+    rc = load_one(&ds, d, paths[i], opts, &this_bad);
+    if (!rc && !this_bad && opts->schema && opts->enabled[DVV_R_SCHEMA]) {
+      size_t found = 0;
+      rc = dvv_schema_pass(d, paths[i], &found);
+    }
+    if (this_bad) bad = true;
   }
-  if (rc) goto done;
-  rc = run(d, ds, opts, lang);
-done:
+  if (!rc && !bad && ds) rc = run(d, ds, opts, lang);
+  else if (!rc) dvv_diags_finish(d);
   danvan_dataset_free(ds);
   danvan_validate_options_free(defaults);
   if (rc) {
@@ -425,4 +446,12 @@ done:
   *out = d;
   return DANVAN_OK;
 #endif
+}
+
+int32_t danvan_validate_file(danvan_diagnostics **out, const char *path,
+                             const danvan_validate_options *opts) {
+  DVI_CHECK_ARG(out);
+  *out = NULL;
+  DVI_CHECK_ARG(path);
+  return danvan_validate_files(out, &path, 1, opts);
 }

@@ -72,6 +72,10 @@ bool dvv_diags_admit(danvan_diagnostics *d, int rule, const char *file, uint32_t
                      uint32_t column);
 void dvv_diags_finish(danvan_diagnostics *d);
 int dvv_resolve_lang(const danvan_validate_options *opts);
+/* The schema pass over a file (xsd.c): adds "schema" (and "xml") findings; *found counts them.
+   Does nothing when the schema cannot be read. */
+bool dvv_schema_available(void);
+int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found);
 
 /* ---- run context -------------------------------------------------------------------------- */
 typedef struct dvv_map dvv_map; /* string (+ owner) -> pointer hash map */

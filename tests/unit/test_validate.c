@@ -222,6 +222,8 @@ static void test_deadline(void **state) {
   danvan_entity *plan = plan_of(ds);
   finish_plan(plan);
   add(plan, DANVAN_KIND_DUTY, "d-final", DANVAN_F_FREQUENCY, "once", DANVAN_F_DUE_DATE, "2024-12-29", 0);
+  /* plans sent in before the campaign starts (seed 002: "chậm nhất ngày 09/12/2024") */
+  add(plan, DANVAN_KIND_DUTY, "d-plans", DANVAN_F_FREQUENCY, "once", DANVAN_F_DUE_DATE, "2024-12-09", 0);
   expect(ds, "deadline-before-end", 0, NULL);
   add(plan, DANVAN_KIND_DUTY, "d-early", DANVAN_F_FREQUENCY, "once", DANVAN_F_DUE_DATE, "2024-12-20", 0);
   expect(ds, "deadline-before-end", 1, "due on 2024-12-20, before the activity it reports on ends (2024-12-24)");
