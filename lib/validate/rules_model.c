@@ -61,8 +61,10 @@ static void rule_dup_id(dvv_ctx *c, const danvan_entity *e) {
   if (!first || first == e) return;
   char where[600];
   const char *f = danvan_entity_file(first);
-  if (first->line)
-    snprintf(where, sizeof where, "%s%s%u", f, f[0] ? ":" : "line ", (unsigned)first->line);
+  if (first->line && strcmp(f, danvan_entity_file(e)) != 0)
+    snprintf(where, sizeof where, "%s:%u", f, (unsigned)first->line);
+  else if (first->line)
+    snprintf(where, sizeof where, "%s %u", dvv_msg(c->lang, DVV_M_L_LINE), (unsigned)first->line);
   else
     snprintf(where, sizeof where, "%s", "(API)");
   dvv_report(c, DVV_R_DUP_ID, e, DVV_M_DUP_ID, DVV_ARGS(id, dvv_kind_word(c, first->desc->kind), where));
