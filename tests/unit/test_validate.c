@@ -674,6 +674,46 @@ static void test_outlives_dataset(void **state) {
   danvan_diagnostics_free(d);
 }
 
+/* po/vi.po holds every message of the compiled-in tables with the same translation. */
+static void po_escape(char *out, size_t cap, const char *s) {
+  size_t n = 0;
+  for (; *s && n + 3 < cap; s++) {
+    if (*s == '"' || *s == '\\') out[n++] = '\\';
+    out[n++] = *s;
+  }
+  out[n] = '\0';
+}
+
+static void test_po_in_sync(void **state) {
+  (void)state;
+  static const char *const pairs[][2] = {
+#define DVV_MSG(e, en, vi) {en, vi},
+#include "validate/messages.def"
+#undef DVV_MSG
+#define DVV_RULE(e, id, sev, en, vi) {en, vi},
+#include "validate/rules.def"
+#undef DVV_RULE
+  };
+  FILE *f = fopen(DANVAN_SOURCE_DIR "/po/vi.po", "rb");
+  assert_non_null(f);
+  static char po[1 << 18];
+  size_t len = fread(po, 1, sizeof po - 1, f);
+  fclose(f);
+  po[len] = '\0';
+  int missing = 0;
+  for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+    char en[1024], vi[1024], want[2200];
+    po_escape(en, sizeof en, pairs[i][0]);
+    po_escape(vi, sizeof vi, pairs[i][1]);
+    snprintf(want, sizeof want, "msgid \"%s\"\nmsgstr \"%s\"\n", en, vi);
+    if (!strstr(po, want)) {
+      fprintf(stderr, "po/vi.po lacks or differs: %s (run po/update-po.py)\n", want);
+      missing++;
+    }
+  }
+  assert_int_equal(missing, 0);
+}
+
 int main(void) {
   setenv("LC_ALL", "C", 1);
   const struct CMUnitTest tests[] = {
@@ -690,7 +730,7 @@ int main(void) {
       cmocka_unit_test(test_attachment_and_target), cmocka_unit_test(test_cap_and_order),
       cmocka_unit_test(test_languages),      cmocka_unit_test(test_catalogue),
       cmocka_unit_test(test_xml_output),     cmocka_unit_test(test_args),
-      cmocka_unit_test(test_outlives_dataset),
+      cmocka_unit_test(test_outlives_dataset), cmocka_unit_test(test_po_in_sync),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
