@@ -14,7 +14,8 @@ The rules (those of MODEL.md, "Evaluation"):
 - a slot's deadline is its day at due-time (24:00 = end of the day; no due-time = end of the
   day); its window opens at window-start on that day (no window-start: no early slots);
 - a report fills the slots of its duty and organisation whose day lies in its start..end,
-  whatever the day it was submitted; with several, the earliest submission counts;
+  whatever the day it was submitted (a once duty's single slot is filled by any report of
+  the duty and organisation); with several, the earliest submission counts;
 - on time: window-start <= submitted <= deadline; early: before window-start; late: after
   the deadline; missing: no report and as-of after the deadline; pending: not yet due;
 - reports in status draft or returned do not count.
@@ -128,8 +129,10 @@ def main(argv):
                         and r.get("status") not in ("draft", "returned")]
                 c = {"on time": 0, "early": 0, "late": 0, "missing": 0, "pending": 0}
                 for day, win, deadline in sl:
+                    once = duty.get("frequency") == "once"
                     cover = [parse_dt(r.get("submitted")) for r in mine
-                             if r.get("submitted") and dt.date.fromisoformat(r.get("start")) <= day <= dt.date.fromisoformat(r.get("end"))]
+                             if r.get("submitted") and (once or dt.date.fromisoformat(r.get("start")) <= day
+                                                        <= dt.date.fromisoformat(r.get("end")))]
                     cover = [t for t in cover if t <= as_of]
                     if not cover:
                         c["missing" if as_of > deadline else "pending"] += 1
