@@ -12,7 +12,7 @@
  * column, then rule id (findings at the same place and rule keep the order in which the rules
  * found them). Each finding has a stable rule id ("total-sum"), a severity, a location (file,
  * line, column and an element path such as
- * `/danvan/plan[@id='tan-phong-2024-2']/total[@id='tot-cleared']`) and a message in the
+ * `/danvan/plan[\@id='tan-phong-2024-2']/total[\@id='tot-cleared']`) and a message in the
  * language chosen in the options (Vietnamese or English).
  *
  * **Ownership.** A diagnostics list copies every string it holds: it does not keep the
@@ -249,9 +249,10 @@ DANVAN_API uint32_t danvan_diagnostics_line(const danvan_diagnostics *diags, siz
 DANVAN_API uint32_t danvan_diagnostics_column(const danvan_diagnostics *diags, size_t i);
 
 /**
- * @brief The path of the element finding i is about, e.g.
- *        `/danvan/plan[@id='p']/task[@id='t']/measure[2]` (elements without an id are
- *        numbered from 1 among their siblings of the same name).
+ * @brief The path of the element finding i is about.
+ *
+ * For example `/danvan/plan[\@id='p']/task[\@id='t']/measure[2]`: elements without an id are
+ * numbered from 1 among their siblings of the same name.
  * @return A string owned by the list ("" for a finding about the whole file), or NULL when
  *         i is out of range.
  * @since 0.1
