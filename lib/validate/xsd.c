@@ -17,7 +17,6 @@
 #include "validate/vinternal.h"
 
 static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
-static xmlSchemaPtr schema; /* NULL when the schema cannot be read or compiled */
 
 static void ignore_error(void *ctx, xmlErrorPtr err) {
   (void)ctx;
@@ -25,44 +24,63 @@ static void ignore_error(void *ctx, xmlErrorPtr err) {
 }
 
 /* The schema file, read here rather than with danvan_schema_text() (whose text is not
-   NUL-terminated in the xml branch as merged): NULL when it cannot be read. */
-static char *read_schema(size_t *len) {
+   NUL-terminated in the xml branch as merged). NULL with *nomem false when the file cannot
+   be read, with *nomem true when memory ran out. */
+static char *read_schema(size_t *len, bool *nomem) {
+  *nomem = false;
   int fd = open(danvan_schema_path(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return NULL;
   dvi_buf b;
   dvi_buf_init(&b);
   char chunk[16384];
+  bool io_error = false;
   for (;;) {
     ssize_t k = read(fd, chunk, sizeof chunk);
     if (k < 0 && errno == EINTR) continue;
     if (k <= 0) {
-      if (k < 0) b.failed = true;
+      io_error = k < 0;
       break;
     }
     dvi_buf_add(&b, chunk, (size_t)k);
   }
   close(fd);
+  if (io_error) {
+    dvi_buf_free(&b);
+    return NULL;
+  }
   *len = b.len;
-  return dvi_buf_take(&b);
+  char *text = dvi_buf_take(&b);
+  if (!text) *nomem = true;
+  return text;
 }
 
-static void compile_schema(void) {
-  xmlInitParser();
+static xmlSchemaPtr compile(bool *nomem) {
   size_t len = 0;
-  char *text = read_schema(&len);
-  if (!text) return;
+  char *text = read_schema(&len, nomem);
+  if (!text) return NULL;
+  xmlSchemaPtr sc = NULL;
   xmlSchemaParserCtxtPtr pc = len < INT32_MAX ? xmlSchemaNewMemParserCtxt(text, (int)len) : NULL;
   if (pc) {
     xmlSchemaSetParserStructuredErrors(pc, ignore_error, NULL);
-    schema = xmlSchemaParse(pc);
+    sc = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
   }
   dvi_free(text);
+  return sc;
+}
+
+/* Compiled once and shared; when memory ran out then, each run compiles its own copy. */
+static xmlSchemaPtr shared_schema;
+static bool shared_nomem;
+
+static void compile_shared(void) {
+  xmlInitParser();
+  shared_schema = compile(&shared_nomem);
 }
 
 bool dvv_schema_available(void) {
-  pthread_once(&schema_once, compile_schema);
-  return schema != NULL;
+  pthread_once(&schema_once, compile_shared);
+  return shared_schema != NULL || shared_nomem;
 }
 
 typedef struct pass {
@@ -101,6 +119,15 @@ int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) 
   if (!dvv_schema_available()) return DANVAN_OK;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot open: %s", strerror(errno));
+  xmlSchemaPtr own = NULL, schema = shared_schema;
+  if (!schema) {
+    bool nomem = false;
+    schema = own = compile(&nomem);
+    if (!schema) {
+      close(fd);
+      return nomem ? dvi_error(DANVAN_ENOMEM, "out of memory") : DANVAN_OK;
+    }
+  }
   pass p = {d, path, 0, false};
   xmlTextReaderPtr r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET);
   xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
@@ -118,6 +145,7 @@ int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) 
 done:
   if (r) xmlFreeTextReader(r);
   if (vc) xmlSchemaFreeValidCtxt(vc);
+  if (own) xmlSchemaFree(own);
   close(fd);
   *found = p.found;
   return rc;
