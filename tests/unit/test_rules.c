@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include <cmocka.h>
 
@@ -162,12 +163,63 @@ static void test_seed_data(void **state) {
   assert_null(d);
 }
 
+/* The danvan tool: output lines and exit status. */
+static int tool(const char *args, char *out, size_t cap) {
+  char cmd[2048];
+  snprintf(cmd, sizeof cmd, "cd '%s' && '%s/danvan' validate %s 2>/dev/null", DANVAN_SOURCE_DIR,
+           DANVAN_BINARY_DIR, args);
+  FILE *p = popen(cmd, "r");
+  assert_non_null(p);
+  size_t n = fread(out, 1, cap - 1, p);
+  out[n] = '\0';
+  int st = pclose(p);
+  return WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+}
+
+static void test_tool(void **state) {
+  (void)state;
+  static char out[1 << 16];
+  assert_int_equal(tool("--lang en examples/data/tan-phong-2024-dot2.xml", out, sizeof out), 1);
+  assert_non_null(strstr(out, "examples/data/tan-phong-2024-dot2.xml:517:5: error: declares 8900 m, "
+                              "but its parts add up to 9900 m [total-sum]\n"));
+  assert_non_null(strstr(out, "examples/data/tan-phong-2024-dot2.xml:150:3: info: the plan has a blank "
+                              "number [draft]\n"));
+  assert_int_equal(tool("--lang vi examples/data/tan-phong-2024-dot2.xml", out, sizeof out), 1);
+  assert_non_null(strstr(out, ":532:5: lỗi: 25 × 500000 = 12500000, không phải 10500000 như đã ghi [total-product]"));
+  assert_non_null(strstr(out, ": cảnh báo: "));
+  assert_non_null(strstr(out, ": thông tin: "));
+  /* no findings; infos only; warnings with and without --werror */
+  assert_int_equal(tool("examples/data/tra-vinh-2021-dan-van-kheo.xml", out, sizeof out), 0);
+  assert_string_equal(out, "");
+  assert_int_equal(tool("--werror examples/data/quang-ngai-2021.xml", out, sizeof out), 0);
+  assert_int_equal(tool("examples/data/tay-ninh-2020-dot2.xml", out, sizeof out), 0);
+  assert_int_equal(tool("--werror examples/data/tay-ninh-2020-dot2.xml", out, sizeof out), 1);
+  /* unreadable, unparsable, bad usage */
+  assert_int_equal(tool("no/such/file.xml", out, sizeof out), 2);
+  assert_int_equal(tool("tests/cases/rules/xml/invalid.xml", out, sizeof out), 2);
+  assert_int_equal(tool("--format json examples/data/quang-ngai-2021.xml", out, sizeof out), 2);
+  assert_int_equal(tool("", out, sizeof out), 2);
+  /* the cap, XML output, files together */
+  assert_int_equal(tool("--max 2 --lang en examples/data/tan-phong-2024-dot2.xml", out, sizeof out), 1);
+  size_t lines = 0;
+  for (const char *c = out; *c; c++) lines += *c == '\n';
+  assert_int_equal(lines, 2);
+  assert_int_equal(tool("--format xml --lang en examples/data/tan-phong-2024-dot2.xml", out, sizeof out), 1);
+  assert_true(strncmp(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+                           "<validation xmlns=\"urn:danvan:1\" language=\"en\" total=\"8\" errors=\"5\" warnings=\"2\" infos=\"1\">", 170) == 0);
+  assert_non_null(strstr(out, "<finding rule=\"total-product\" severity=\"error\" file=\"examples/data/tan-phong-2024-dot2.xml\" "
+                              "line=\"532\" column=\"5\" path=\"/danvan/plan[@id='tan-phong-2024-2']/total[@id='tot-gifts']\">"));
+  assert_int_equal(tool("--together examples/data/tan-phong-2024-dot2.xml examples/data/tan-phong-2024-dot2-reports.xml",
+                        out, sizeof out), 1);
+}
+
 int main(void) {
   setenv("LC_ALL", "C", 1);
   setenv("DANVAN_SCHEMA", DANVAN_SOURCE_DIR "/schema/danvan-1.xsd", 1);
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases),
       cmocka_unit_test(test_seed_data),
+      cmocka_unit_test(test_tool),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
