@@ -13,5 +13,6 @@
 #include "dataset.h"
 #include "vn.h"
 #include "xml.h"
+#include "validate.h"
 
 #endif
