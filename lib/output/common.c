@@ -78,6 +78,22 @@ void dvo_vn_decimal(dvi_buf *b, ev_dec d) {
   }
 }
 
+int64_t dvo_dec_e4(ev_dec d) {
+  int64_t c = d.c;
+  int32_t s = d.s;
+  for (; s < 4; s++) {
+    if (c > INT64_MAX / 10 || c < INT64_MIN / 10) return c < 0 ? INT64_MIN : INT64_MAX;
+    c *= 10;
+  }
+  if (s == 4) return c;
+  int64_t p = 1;
+  for (; s > 4; s--) p *= 10;
+  int64_t q = c / p, r = c % p;
+  if (r >= p - r) q++;        /* r >= p/2, without overflow */
+  else if (-r >= p + r) q--;  /* negative side */
+  return q;
+}
+
 void dvo_vn_percent(dvi_buf *b, int64_t e4) {
   ev_dec d = {e4, 2}; /* e4 / 10^4 × 100 */
   dvo_vn_decimal(b, d);
@@ -99,24 +115,63 @@ void dvo_vn_datetime(dvi_buf *b, int64_t t) {
   dvo_vn_date(b, date);
 }
 
+size_t dvo_utf8_next(const char *s, uint32_t *cp) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t n;
+  uint32_t v;
+  if (*p < 0x80) { v = *p; n = 1; }
+  else if ((*p & 0xE0) == 0xC0) { v = *p & 0x1Fu; n = 2; }
+  else if ((*p & 0xF0) == 0xE0) { v = *p & 0x0Fu; n = 3; }
+  else { v = *p & 0x07u; n = 4; }
+  for (size_t i = 1; i < n; i++) {
+    if ((p[i] & 0xC0) != 0x80) { n = i; break; }
+    v = (v << 6) | (p[i] & 0x3Fu);
+  }
+  *cp = v;
+  return n;
+}
+
+static bool combining(uint32_t cp) { return cp >= 0x300 && cp <= 0x36F; }
+
 size_t dvo_width(const char *s) {
   size_t w = 0;
-  const unsigned char *p = (const unsigned char *)s;
-  while (*p) {
+  while (*s) {
     uint32_t cp;
-    size_t n;
-    if (*p < 0x80) { cp = *p; n = 1; }
-    else if ((*p & 0xE0) == 0xC0) { cp = *p & 0x1Fu; n = 2; }
-    else if ((*p & 0xF0) == 0xE0) { cp = *p & 0x0Fu; n = 3; }
-    else { cp = *p & 0x07u; n = 4; }
-    for (size_t i = 1; i < n; i++) {
-      if ((p[i] & 0xC0) != 0x80) { n = i; break; }
-      cp = (cp << 6) | (p[i] & 0x3Fu);
-    }
-    p += n;
-    if (!(cp >= 0x300 && cp <= 0x36F)) w++;
+    s += dvo_utf8_next(s, &cp);
+    if (!combining(cp)) w++;
   }
   return w;
+}
+
+void dvo_truncate(dvi_buf *b, const char *s, size_t n) {
+  if (dvo_width(s) <= n) {
+    dvi_buf_adds(b, s);
+    return;
+  }
+  size_t taken = 0;
+  while (*s) {
+    uint32_t cp;
+    size_t len = dvo_utf8_next(s, &cp);
+    if (!combining(cp)) {
+      if (taken + 1 >= n) break;
+      taken++;
+    }
+    dvi_buf_add(b, s, len);
+    s += len;
+  }
+  dvi_buf_adds(b, "…");
+}
+
+const char *dvo_level_vi(const char *level) {
+  static const char *const map[][2] = {
+      {"country", "trung ương"}, {"province", "tỉnh"},      {"city", "thành phố"},
+      {"district", "huyện"},     {"commune", "xã"},         {"ward", "phường"},
+      {"town", "thị trấn"},      {"special-zone", "đặc khu"}, {"hamlet", "ấp"},
+      {"village", "thôn"},       {"residential-group", "tổ dân phố"}};
+  if (!level) return "";
+  for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+    if (strcmp(map[i][0], level) == 0) return map[i][1];
+  return level;
 }
 
 const char *dvo_label(const danvan_evaluation *ev, const char *id) {

@@ -20,7 +20,7 @@
 
 #include "danvan/danvan.h"
 
-static danvan_entity *E(danvan_entity *parent, const char *kind, const char *id, const char *fields) {
+static inline danvan_entity *E(danvan_entity *parent, const char *kind, const char *id, const char *fields) {
   int32_t k = 0;
   if (strcmp(kind, "scope") == 0 || strcmp(kind, "reporters") == 0) k = DANVAN_KIND_SELECTOR;
   else if (danvan_kind_lookup(&k, kind) != DANVAN_OK) fail_msg("no kind %s", kind);
@@ -42,7 +42,7 @@ static danvan_entity *E(danvan_entity *parent, const char *kind, const char *id,
 }
 
 /* A report with values: vals = "metric=value[@locality],…" */
-static danvan_entity *R(danvan_entity *root, const char *id, const char *fields, const char *vals) {
+static inline danvan_entity *R(danvan_entity *root, const char *id, const char *fields, const char *vals) {
   danvan_entity *r = E(root, "report", id, fields);
   char buf[512];
   snprintf(buf, sizeof buf, "%s", vals ? vals : "");
@@ -60,14 +60,14 @@ static danvan_entity *R(danvan_entity *root, const char *id, const char *fields,
   return r;
 }
 
-static int64_t T(const char *datetime) {
+static inline int64_t T(const char *datetime) {
   int64_t t = 0;
   if (danvan_datetime_parse(&t, datetime) != DANVAN_OK) fail_msg("bad datetime %s", datetime);
   return t;
 }
 
 /* Row index of a table where the string column `col` equals a and (when col2) col2 equals b. */
-static size_t ROW(const danvan_evaluation *ev, int32_t table, int32_t col, const char *a,
+static inline size_t ROW(const danvan_evaluation *ev, int32_t table, int32_t col, const char *a,
                   int32_t col2, const char *b) {
   for (size_t i = 0; i < danvan_evaluation_row_count(ev, table); i++) {
     const char *x = NULL, *y = NULL;
@@ -79,7 +79,7 @@ static size_t ROW(const danvan_evaluation *ev, int32_t table, int32_t col, const
   return 0;
 }
 
-static int64_t INT(const danvan_evaluation *ev, int32_t table, int32_t col, size_t row) {
+static inline int64_t INT(const danvan_evaluation *ev, int32_t table, int32_t col, size_t row) {
   int64_t v = -12345;
   int32_t rc = danvan_evaluation_get_int(&v, ev, table, col, row);
   if (rc != DANVAN_OK) fail_msg("get_int %s: %s", danvan_evaluation_column_name(col), danvan_error_message());
@@ -87,7 +87,7 @@ static int64_t INT(const danvan_evaluation *ev, int32_t table, int32_t col, size
 }
 
 /* A cell as text (as the XML writes it); "" for an empty cell. Static buffer ring. */
-static const char *TXT(const danvan_evaluation *ev, int32_t table, int32_t col, size_t row) {
+static inline const char *TXT(const danvan_evaluation *ev, int32_t table, int32_t col, size_t row) {
   static char ring[8][128];
   static int k = 0;
   char *out = NULL;
