@@ -7,6 +7,8 @@ const tool_command tool_commands[] = {
     {"help", cmd_help, "show the subcommands, or the help of one"},
     {"version", cmd_version, "print the versions of the tool and the library"},
     {"demo", cmd_demo, "run the main job on the bundled example data"},
+    {"fmt", cmd_fmt, "write an XML file in the canonical form (FILE [-o OUT])"},
+    {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
     {NULL, NULL, NULL},
 };
 

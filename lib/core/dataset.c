@@ -125,6 +125,8 @@ static void free_kids(danvan_entity *e) {
       for (uint32_t i = 0; i < e->kids[s].n; i++) free_kids(e->kids[s].items[i]);
     dvi_free(e->kids[s].items);
   }
+  dvi_free(e->kids);
+  e->kids = NULL;
 }
 
 static void dataset_destroy(danvan_dataset *ds) {
