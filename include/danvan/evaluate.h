@@ -68,8 +68,9 @@
  * **Streaming.** danvan_evaluate() is danvan_evaluation_begin(), then
  * danvan_evaluation_add_report() for every report of the dataset, then
  * danvan_evaluation_finish(). A caller that reads reports one at a time (from many files)
- * calls these itself; the evaluation keeps per-slot and per-(reporter, locality, metric)
- * accumulators and the ids of the reports seen, never the reports.
+ * calls these itself (danvan_evaluation_add_report_file() does it for a file); the
+ * evaluation keeps per-slot and per-(reporter, locality, metric) accumulators and the ids of
+ * the reports seen, never the reports.
  *
  * **Threads.** An evaluation may be read from several threads once finished. Building it
  * (begin, add, finish) needs exclusive access to it; the dataset is only read.
@@ -79,6 +80,7 @@
 
 #include "common.h"
 #include "dataset.h"
+#include "xml.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -292,6 +294,25 @@ DANVAN_API int32_t danvan_evaluation_add_report(danvan_evaluation *ev,
  */
 DANVAN_API int32_t danvan_evaluation_add_reports(danvan_evaluation *ev,
                                                  const danvan_dataset *reports);
+
+/**
+ * @brief Read a report file and give its reports to an open evaluation.
+ *
+ * The file is read into a dataset of its own, whose top-level reports are given to the
+ * evaluation in document order (as danvan_evaluation_add_reports()); that dataset is freed
+ * before the call returns, so memory holds one report file at a time, never all of them.
+ * Other entities of the file (organisations, metrics …) are not used: merge such files into
+ * the plan's dataset with danvan_dataset_merge() instead.
+ * @param ev An open evaluation.
+ * @param path The XML file (format v1).
+ * @param opts Reading options, or NULL for the defaults.
+ * @return ::DANVAN_OK; the statuses of danvan_dataset_load() (the evaluation stays usable after
+ *         a reading error: nothing of that file was added); the statuses of
+ *         danvan_evaluation_add_report().
+ * @since 0.1
+ */
+DANVAN_API int32_t danvan_evaluation_add_report_file(danvan_evaluation *ev, const char *path,
+                                                     const danvan_xml_options *opts);
 
 /**
  * @brief Close an open evaluation and compute its tables.

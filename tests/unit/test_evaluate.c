@@ -1,5 +1,7 @@
 /* Evaluation semantics: duty slots, edges of the deadline and window, achievements, quotas,
  * roll-up and ranking. Every expectation is computed by hand in the comments. */
+#include <stdbool.h>
+
 #include "eval_cases.h"
 
 #define DUT DANVAN_EVAL_DUTIES
@@ -505,6 +507,155 @@ static void test_errors(void **state) {
   danvan_dataset_free(ds);
 }
 
+/* ======================================================================================== */
+/* The Tân Phong example (examples/data, README "The Tân Phong report set"). */
+#define TP_PLAN DANVAN_SOURCE_DIR "/examples/data/tan-phong-2024-dot2.xml"
+#define TP_REPORTS DANVAN_SOURCE_DIR "/examples/data/tan-phong-2024-dot2-reports.xml"
+
+static const struct {
+  const char *org;
+  int on_time, early, late, missing;
+} TP_TABLE[8] = {
+    /* examples/data/README.md: board, on time, early, late (total), missing; due 15 each */
+    {"bt-ap-cau", 15, 0, 0, 0},      {"bt-ap-trai-bi", 10, 3, 0, 2},
+    {"bt-ap-san-bay", 12, 0, 2, 1},  {"bt-ap-moi", 10, 1, 4, 0},
+    {"bt-ap-bau-dung", 10, 1, 3, 1}, {"bt-ap-go-cat", 11, 1, 3, 0},
+    {"bt-ap-dong-dai", 13, 0, 1, 1}, {"bt-ap-xom-thap", 12, 0, 3, 0},
+};
+
+/* An independent tally, straight from the report entities: a (board, day) slot is on time
+ * when a report covering that day was submitted between 13:30:00 and 15:00:00 of that day,
+ * early before, late after; missing without a report. Nothing of the library's evaluation. */
+static void tp_hand_tally(const danvan_dataset *ds, const char *org, int *on, int *early,
+                          int *late, int *missing) {
+  int status[15] = {0}; /* 0 none, 1 on time, 2 early, 3 late (days 10..24) */
+  for (size_t i = 0; i < danvan_dataset_count(ds, DANVAN_KIND_REPORT); i++) {
+    const danvan_entity *r = danvan_dataset_get(ds, DANVAN_KIND_REPORT, i);
+    const char *o = NULL, *duty = NULL;
+    danvan_entity_get_string(&o, r, DANVAN_F_ORG);
+    danvan_entity_get_string(&duty, r, DANVAN_F_DUTY);
+    if (!o || strcmp(o, org) != 0 || !duty || strcmp(duty, "d-daily") != 0) continue;
+    int64_t day = 0, sub = 0;
+    assert_int_equal(danvan_entity_get_time(&day, r, DANVAN_F_START), DANVAN_OK);
+    assert_int_equal(danvan_entity_get_time(&sub, r, DANVAN_F_SUBMITTED), DANVAN_OK);
+    assert_true(day >= 20241210 && day <= 20241224);
+    int64_t open = 0, close = 0;
+    assert_int_equal(danvan_datetime_from_parts(&open, (int32_t)day, 13 * 60 + 30), DANVAN_OK);
+    assert_int_equal(danvan_datetime_from_parts(&close, (int32_t)day, 15 * 60), DANVAN_OK);
+    int st = sub < open ? 2 : sub <= close ? 1 : 3;
+    int *slot = &status[day - 20241210];
+    assert_int_equal(*slot, 0); /* at most one report per slot in this set */
+    *slot = st;
+  }
+  *on = *early = *late = *missing = 0;
+  for (int d = 0; d < 15; d++) {
+    if (status[d] == 1) (*on)++;
+    else if (status[d] == 2) (*early)++;
+    else if (status[d] == 3) (*late)++;
+    else (*missing)++;
+  }
+}
+
+static danvan_evaluation *tp_eval(const danvan_dataset *ds, const char *as_of) {
+  danvan_evaluation *ev = NULL;
+  assert_int_equal(danvan_evaluate(&ev, ds, "tan-phong-2024-2", T(as_of), NULL), DANVAN_OK);
+  return ev;
+}
+
+static void test_tan_phong(void **state) {
+  (void)state;
+  danvan_dataset *ds = NULL;
+  if (danvan_dataset_load(&ds, TP_PLAN, NULL) != DANVAN_OK)
+    fail_msg("%s: %s", TP_PLAN, danvan_error_message());
+  assert_int_equal(danvan_dataset_merge(ds, TP_REPORTS, NULL), DANVAN_OK);
+  danvan_evaluation *ev = tp_eval(ds, "2024-12-25T00:00:00+07:00");
+  int sum_on = 0, sum_due = 0;
+  for (size_t k = 0; k < 8; k++) {
+    int on, early, late, missing;
+    tp_hand_tally(ds, TP_TABLE[k].org, &on, &early, &late, &missing);
+    /* the hand tally agrees with the README ... */
+    assert_int_equal(on, TP_TABLE[k].on_time);
+    assert_int_equal(early, TP_TABLE[k].early);
+    assert_int_equal(late, TP_TABLE[k].late);
+    assert_int_equal(missing, TP_TABLE[k].missing);
+    /* ... and so does the evaluation */
+    size_t r = ROW(ev, DUT, DANVAN_COL_DUTY, "d-daily", DANVAN_COL_ORG, TP_TABLE[k].org);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_DUE, r), 15);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_ON_TIME, r), on);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_EARLY, r), early);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_LATE, r), late);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_MISSING, r), missing);
+    assert_int_equal(INT(ev, DUT, DANVAN_COL_PENDING, r), 0);
+    sum_on += on;
+    sum_due += 15;
+  }
+  /* totals of the README: 93 on time of 120 */
+  assert_int_equal(sum_on, 93);
+  assert_int_equal(sum_due, 120);
+  /* README ratios: trai-bi 0.8667 / 0.6667, san-bay 0.9333 / 0.8 */
+  size_t r = ROW(ev, DUT, DANVAN_COL_DUTY, "d-daily", DANVAN_COL_ORG, "bt-ap-trai-bi");
+  assert_string_equal(TXT(ev, DUT, DANVAN_COL_COMPLETENESS, r), "0.8667");
+  assert_string_equal(TXT(ev, DUT, DANVAN_COL_TIMELINESS, r), "0.6667");
+  /* the edges of the window: 13:30:00 and 15:00:00 on time, 13:29:00 early, 15:01:00 late */
+  static const struct { const char *org; int32_t day; const char *status; } edges[] = {
+      {"bt-ap-trai-bi", 20241212, "on-time"}, {"bt-ap-san-bay", 20241215, "on-time"},
+      {"bt-ap-go-cat", 20241217, "early"},    {"bt-ap-xom-thap", 20241219, "late"}};
+  for (size_t k = 0; k < 4; k++) {
+    bool found = false;
+    for (size_t i = 0; i < danvan_evaluation_row_count(ev, SLT) && !found; i++)
+      if (strcmp(TXT(ev, SLT, DANVAN_COL_ORG, i), edges[k].org) == 0 &&
+          INT(ev, SLT, DANVAN_COL_START, i) == edges[k].day) {
+        assert_string_equal(TXT(ev, SLT, DANVAN_COL_STATUS, i), edges[k].status);
+        found = true;
+      }
+    assert_true(found);
+  }
+  /* d-final (once, due 28/12 until 24:00): pending on 25/12; d-plans (due 9/12): 11 missing */
+  r = ROW(ev, DUT, DANVAN_COL_DUTY, "d-final", DANVAN_COL_ORG, "bchqs-tan-phong");
+  assert_int_equal(INT(ev, DUT, DANVAN_COL_PENDING, r), 1);
+  int64_t missing = 0;
+  for (size_t i = 0; i < danvan_evaluation_row_count(ev, DUT); i++)
+    if (strcmp(TXT(ev, DUT, DANVAN_COL_DUTY, i), "d-plans") == 0) missing += INT(ev, DUT, DANVAN_COL_MISSING, i);
+  assert_int_equal(missing, 11);
+  /* q-hamlets: boards with >= 1 propaganda session: 6 of 8 (Trại Bí, Sân Bay have 0): 0.75 */
+  r = ROW(ev, RES, DANVAN_COL_QUOTA, "q-hamlets", 0, NULL);
+  assert_int_equal(INT(ev, RES, DANVAN_COL_UNITS, r), 8);
+  assert_int_equal(INT(ev, RES, DANVAN_COL_MET_UNITS, r), 6);
+  assert_string_equal(TXT(ev, RES, DANVAN_COL_COVERAGE, r), "0.75");
+  assert_string_equal(TXT(ev, RES, DANVAN_COL_MET, r), "false");
+  assert_string_equal(TXT(ev, QST, DANVAN_COL_ACHIEVED,
+                          ROW(ev, QST, DANVAN_COL_QUOTA, "q-hamlets", DANVAN_COL_ORG, "bt-ap-trai-bi")), "0");
+  /* q-ratio: citizens / soldiers over bcd-tan-phong and below: 575 / 1315 = 0.43726 -> 0.4373
+   * (the military command's cumulative final report is not under bcd-tan-phong) */
+  r = ROW(ev, RES, DANVAN_COL_QUOTA, "q-ratio", 0, NULL);
+  assert_string_equal(TXT(ev, RES, DANVAN_COL_ACHIEVED, r), "0.4373");
+  assert_string_equal(TXT(ev, RES, DANVAN_COL_MET, r), "true");
+  danvan_evaluation_free(ev);
+
+  /* after the final report (27/12 16:20): d-final on time */
+  ev = tp_eval(ds, "2024-12-30T00:00:00+07:00");
+  r = ROW(ev, DUT, DANVAN_COL_DUTY, "d-final", DANVAN_COL_ORG, "bchqs-tan-phong");
+  assert_int_equal(INT(ev, DUT, DANVAN_COL_ON_TIME, r), 1);
+  char *merged = NULL;
+  assert_int_equal(danvan_evaluation_to_xml(&merged, NULL, ev), DANVAN_OK);
+  danvan_evaluation_free(ev);
+  danvan_dataset_free(ds);
+
+  /* streaming: the plan alone, then the report file read on its own */
+  assert_int_equal(danvan_dataset_load(&ds, TP_PLAN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_evaluation_begin(&ev, ds, "tan-phong-2024-2", T("2024-12-30T00:00:00+07:00"), NULL), DANVAN_OK);
+  danvan_dataset_free(ds);
+  assert_int_equal(danvan_evaluation_add_report_file(ev, DANVAN_SOURCE_DIR "/no/such/file.xml", NULL), DANVAN_EIO);
+  assert_int_equal(danvan_evaluation_add_report_file(ev, TP_REPORTS, NULL), DANVAN_OK);
+  assert_int_equal(danvan_evaluation_finish(ev), DANVAN_OK);
+  char *streamed = NULL;
+  assert_int_equal(danvan_evaluation_to_xml(&streamed, NULL, ev), DANVAN_OK);
+  assert_string_equal(merged, streamed);
+  danvan_free(merged);
+  danvan_free(streamed);
+  danvan_evaluation_free(ev);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_daily_counts),
@@ -519,6 +670,7 @@ int main(void) {
       cmocka_unit_test(test_streaming_quotas),
       cmocka_unit_test(test_streaming_daily),
       cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_tan_phong),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
