@@ -62,8 +62,10 @@
  *   of met quota rows / sum of weights (default weight 1), timeliness = on-time / due summed
  *   over the same subtree; score = (70 × quota share + 30 × timeliness) / 100 (weights set by
  *   danvan_evaluate_options_set_score_weights()), or the one part that is defined. Ranks
- *   count among organisations of the same level (the kind of their locality): by score
- *   rounded to 4 decimals, descending, ties by id.
+ *   count among organisations of the same level — whose localities are equally deep in the
+ *   locality tree (all district-level units together, whether district, town or city);
+ *   organisations without a locality form one group — by score rounded to 4 decimals,
+ *   descending, ties by id.
  *
  * **Streaming.** danvan_evaluate() is danvan_evaluation_begin(), then
  * danvan_evaluation_add_report() for every report of the dataset, then
@@ -136,7 +138,7 @@ typedef struct danvan_evaluate_options danvan_evaluate_options;
 #define DANVAN_COL_MAX 28        /**< Upper bound of the quota (decimal, may be empty). */
 #define DANVAN_COL_LEVEL 29      /**< Kind of the organisation's locality (string, may be empty). */
 #define DANVAN_COL_VALUE 30      /**< Score (ratio). */
-#define DANVAN_COL_RANK 31       /**< Rank among organisations of the same level, from 1 (int). */
+#define DANVAN_COL_RANK 31       /**< Rank among organisations of the same level (locality depth), from 1 (int). */
 #define DANVAN_COL_QUOTA_SHARE 32 /**< Weighted share of quota rows met in the subtree (ratio, may be empty). */
 #define DANVAN_COL_COUNT 33      /**< One more than the largest column. */
 /** @} */
@@ -187,7 +189,11 @@ typedef struct danvan_evaluate_options danvan_evaluate_options;
  */
 DANVAN_API int32_t danvan_evaluate_options_new(danvan_evaluate_options **out);
 
-/** @brief Free evaluation options. NULL is a no-op. @since 0.1 */
+/**
+ * @brief Free evaluation options. NULL is a no-op.
+ * @param opts Options from danvan_evaluate_options_new(), or NULL.
+ * @since 0.1
+ */
 DANVAN_API void danvan_evaluate_options_free(danvan_evaluate_options *opts);
 
 /**
@@ -324,20 +330,24 @@ DANVAN_API int32_t danvan_evaluation_add_report_file(danvan_evaluation *ev, cons
 DANVAN_API int32_t danvan_evaluation_finish(danvan_evaluation *ev);
 
 /**
- * @brief Free an evaluation and release its hold on the dataset. NULL is a no-op.
+ * @brief Free an evaluation, open or finished, and release its hold on the dataset.
+ * @param ev The evaluation, or NULL (then nothing happens).
  * @since 0.1
  */
 DANVAN_API void danvan_evaluation_free(danvan_evaluation *ev);
 
 /**
  * @brief The id of the evaluated plan.
+ * @param ev An evaluation, open or finished.
  * @return A string owned by the evaluation (valid until it is freed), or NULL for NULL.
  * @since 0.1
  */
 DANVAN_API const char *danvan_evaluation_plan_id(const danvan_evaluation *ev);
 
 /**
- * @brief The moment of the evaluation (seconds since the epoch; 0 for NULL).
+ * @brief The moment of the evaluation.
+ * @param ev An evaluation, open or finished.
+ * @return Seconds since the epoch; 0 for NULL.
  * @since 0.1
  */
 DANVAN_API int64_t danvan_evaluation_as_of(const danvan_evaluation *ev);
@@ -366,26 +376,33 @@ DANVAN_API const char *danvan_evaluation_label(const danvan_evaluation *ev, cons
 /**
  * @brief The name of a table ("duty-status", "slot", "quota-status", "quota-result",
  *        "score"), as used in XML elements and in the CSV `section` column.
+ * @param table A DANVAN_EVAL_* table.
  * @return A static string, or NULL for an unknown table.
  * @since 0.1
  */
 DANVAN_API const char *danvan_evaluation_table_name(int32_t table);
 
 /**
- * @brief How many rows a table of a finished evaluation has (0 for NULL, an open evaluation
- *        or an unknown table).
+ * @brief How many rows a table of a finished evaluation has.
+ * @param ev A finished evaluation.
+ * @param table A DANVAN_EVAL_* table.
+ * @return The count; 0 for NULL, an open evaluation or an unknown table.
  * @since 0.1
  */
 DANVAN_API size_t danvan_evaluation_row_count(const danvan_evaluation *ev, int32_t table);
 
 /**
- * @brief How many columns a table has (0 for an unknown table).
+ * @brief How many columns a table has.
+ * @param table A DANVAN_EVAL_* table.
+ * @return The count; 0 for an unknown table.
  * @since 0.1
  */
 DANVAN_API size_t danvan_evaluation_column_count(int32_t table);
 
 /**
  * @brief The i-th column of a table, in output order.
+ * @param table A DANVAN_EVAL_* table.
+ * @param i From 0 to danvan_evaluation_column_count() - 1.
  * @return A DANVAN_COL_* value, or 0 out of range.
  * @since 0.1
  */
@@ -393,6 +410,7 @@ DANVAN_API int32_t danvan_evaluation_column(int32_t table, size_t i);
 
 /**
  * @brief The name of a column ("on-time", "met-units" …).
+ * @param column A DANVAN_COL_* value.
  * @return A static string, or NULL for an unknown column.
  * @since 0.1
  */
@@ -400,6 +418,8 @@ DANVAN_API const char *danvan_evaluation_column_name(int32_t column);
 
 /**
  * @brief The type of a column in a table.
+ * @param table A DANVAN_EVAL_* table.
+ * @param column A DANVAN_COL_* value.
  * @return A DANVAN_COLUMN_* value, or 0 when the table has no such column.
  * @since 0.1
  */
@@ -407,6 +427,7 @@ DANVAN_API int32_t danvan_evaluation_column_type(int32_t table, int32_t column);
 
 /**
  * @brief The word of a slot status: "pending", "on-time", "early", "late", "missing".
+ * @param status A DANVAN_SLOT_* value.
  * @return A static string, or NULL for an unknown status.
  * @since 0.1
  */
@@ -431,6 +452,10 @@ DANVAN_API int32_t danvan_evaluation_get_string(const char **out, const danvan_e
 /**
  * @brief Read an int, date, date-time or bool cell.
  * @param out Receives the value (0 for an empty cell).
+ * @param ev A finished evaluation.
+ * @param table A DANVAN_EVAL_* table.
+ * @param column A column of that table of one of those types.
+ * @param row A row index.
  * @return ::DANVAN_OK; ::DANVAN_ENOTFOUND for an empty cell; ::DANVAN_EINVAL; ::DANVAN_ETYPE.
  * @since 0.1
  */
@@ -441,6 +466,10 @@ DANVAN_API int32_t danvan_evaluation_get_int(int64_t *out, const danvan_evaluati
  * @brief Read a decimal cell exactly (int columns read with scale 0).
  * @param out_coef Receives the coefficient (0 for an empty cell).
  * @param out_scale Receives the scale.
+ * @param ev A finished evaluation.
+ * @param table A DANVAN_EVAL_* table.
+ * @param column A decimal or int column of that table.
+ * @param row A row index.
  * @return ::DANVAN_OK; ::DANVAN_ENOTFOUND for an empty cell; ::DANVAN_EINVAL; ::DANVAN_ETYPE.
  * @since 0.1
  */
@@ -454,6 +483,10 @@ DANVAN_API int32_t danvan_evaluation_get_decimal(int64_t *out_coef, int32_t *out
  * Ratios are the exact quotient rounded once to the nearest double (the score is the value
  * rounded to 4 decimals, as written).
  * @param out Receives the value (NaN for an empty cell).
+ * @param ev A finished evaluation.
+ * @param table A DANVAN_EVAL_* table.
+ * @param column A numeric column of that table.
+ * @param row A row index.
  * @return ::DANVAN_OK; ::DANVAN_ENOTFOUND for an empty cell; ::DANVAN_EINVAL; ::DANVAN_ETYPE
  *         (a string column).
  * @since 0.1
@@ -465,6 +498,10 @@ DANVAN_API int32_t danvan_evaluation_get_double(double *out, const danvan_evalua
  * @brief Any cell as text, exactly as the XML output writes it ("0.9333", "true",
  *        "2024-12-10", "on-time" …).
  * @param out Receives a new string (release with danvan_free()), or NULL for an empty cell.
+ * @param ev A finished evaluation.
+ * @param table A DANVAN_EVAL_* table.
+ * @param column A column of that table.
+ * @param row A row index.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ENOMEM.
  * @since 0.1
  */
@@ -491,6 +528,12 @@ DANVAN_API int32_t danvan_evaluation_fill_int64(int64_t *out, size_t cap,
 
 /**
  * @brief As danvan_evaluation_fill_int64() into 32-bit integers.
+ * @param out Array of at least `cap` elements.
+ * @param cap Capacity of out.
+ * @param ev A finished evaluation.
+ * @param table A table.
+ * @param column An int, date, date-time or bool column of it.
+ * @param first The first row to copy.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ETYPE; ::DANVAN_ELIMIT when a value does
  *         not fit (date-times do not: use danvan_evaluation_fill_int64()).
  * @since 0.1
@@ -501,6 +544,12 @@ DANVAN_API int32_t danvan_evaluation_fill_int32(int32_t *out, size_t cap,
 
 /**
  * @brief As danvan_evaluation_fill_int64() for any numeric column as doubles (empty: NaN).
+ * @param out Array of at least `cap` elements.
+ * @param cap Capacity of out.
+ * @param ev A finished evaluation.
+ * @param table A table.
+ * @param column A numeric column of it.
+ * @param first The first row to copy.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ETYPE (a string column).
  * @since 0.1
  */
@@ -511,6 +560,12 @@ DANVAN_API int32_t danvan_evaluation_fill_double(double *out, size_t cap,
 /**
  * @brief As danvan_evaluation_fill_int64() for a string column: borrowed pointers owned by
  *        the evaluation (valid until it is freed); NULL for empty cells.
+ * @param out Array of at least `cap` elements.
+ * @param cap Capacity of out.
+ * @param ev A finished evaluation.
+ * @param table A table.
+ * @param column A string column of it.
+ * @param first The first row to copy.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ETYPE.
  * @since 0.1
  */

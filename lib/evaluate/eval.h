@@ -140,6 +140,7 @@ typedef struct ev_result_row {
 
 typedef struct ev_score_row {
   const char *org, *level; /* level NULL: none */
+  int32_t depth;           /* ancestors of the organisation's locality; -1 without one */
   int64_t value_e4;        /* score × 10000, rounded half up */
   int64_t rank;
   bool has_share;

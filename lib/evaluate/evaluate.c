@@ -353,6 +353,12 @@ static const danvan_entity *org_parent(const danvan_dataset *ds, const danvan_en
   return (p && p->desc->kind == DANVAN_KIND_ORGANISATION) ? p : NULL;
 }
 
+static const danvan_entity *locality_parent(const danvan_dataset *ds, const danvan_entity *e) {
+  const dvi_value *v = dvi_val(e, DANVAN_F_PARENT);
+  danvan_entity *p = v ? dvi_find(ds, v->u.s) : NULL;
+  return (p && p->desc->kind == DANVAN_KIND_LOCALITY) ? p : NULL;
+}
+
 /* Visit an organisation and its ancestors once each (a cycle in the data stops the walk). */
 static size_t ancestors(const danvan_dataset *ds, const dvi_ptrmap *index, const char *org_id,
                         int32_t *out, size_t cap) {
@@ -385,8 +391,7 @@ static bool scale_weight(ev_dec w, int32_t scale, uint64_t *out) {
 static int cmp_scores(const void *a, const void *b) {
   const ev_score_row *x = *(ev_score_row *const *)a;
   const ev_score_row *y = *(ev_score_row *const *)b;
-  int c = strcmp(x->level ? x->level : "", y->level ? y->level : "");
-  if (c) return c;
+  if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
   if (x->value_e4 != y->value_e4) return x->value_e4 > y->value_e4 ? -1 : 1;
   return strcmp(x->org, y->org);
 }
@@ -466,6 +471,13 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     danvan_entity *loc = locv ? dvi_find(ev->ds, locv->u.s) : NULL;
     const dvi_value *lk = (loc && loc->desc->kind == DANVAN_KIND_LOCALITY) ? dvi_val(loc, DANVAN_F_KIND) : NULL;
     if (lk && !(s->level = dvi_ev_intern(ev, lk->u.s))) goto nomem;
+    s->depth = -1;
+    if (loc && loc->desc->kind == DANVAN_KIND_LOCALITY) {
+      size_t guard = ev->ds->nentities + 1;
+      s->depth = 0;
+      for (const danvan_entity *l = locality_parent(ev->ds, loc); l && guard--; l = locality_parent(ev->ds, l))
+        s->depth++;
+    }
     s->value_e4 = score_e4(ev, r, use_q, use_t);
     s->has_share = r->wsum > 0;
     if (s->has_share) {
@@ -482,7 +494,7 @@ static int32_t finish_scores(danvan_evaluation *ev) {
   for (size_t i = 0, rank = 0; i < ev->nscore_rows; i++) {
     ev_score_row *s = order[i];
     const ev_score_row *prev = i ? order[i - 1] : NULL;
-    bool same_level = prev && strcmp(prev->level ? prev->level : "", s->level ? s->level : "") == 0;
+    bool same_level = prev && prev->depth == s->depth;
     rank = same_level ? rank + 1 : 1;
     s->rank = (int64_t)rank;
   }

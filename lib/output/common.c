@@ -167,7 +167,8 @@ const char *dvo_level_vi(const char *level) {
       {"country", "trung ương"}, {"province", "tỉnh"},      {"city", "thành phố"},
       {"district", "huyện"},     {"commune", "xã"},         {"ward", "phường"},
       {"town", "thị trấn"},      {"special-zone", "đặc khu"}, {"hamlet", "ấp"},
-      {"village", "thôn"},       {"residential-group", "tổ dân phố"}};
+      {"village", "thôn"},       {"residential-group", "tổ dân phố"}, {"district-town", "thị xã"},
+      {"provincial-city", "thành phố"}};
   if (!level) return "";
   for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
     if (strcmp(map[i][0], level) == 0) return map[i][1];
@@ -204,8 +205,7 @@ static DVI_TLS const danvan_evaluation *rank_ev_tls;
 static int cmp_rank(const void *a, const void *b) {
   const ev_score_row *x = &rank_ev_tls->score_rows[*(const size_t *)a];
   const ev_score_row *y = &rank_ev_tls->score_rows[*(const size_t *)b];
-  int c = strcmp(x->level ? x->level : "", y->level ? y->level : "");
-  if (c) return c;
+  if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
   return (x->rank > y->rank) - (x->rank < y->rank);
 }
 

@@ -12,7 +12,7 @@
 
 typedef struct xw {
   lxw_workbook *wb;
-  lxw_format *head, *pct, *date, *datetime, *num;
+  lxw_format *head, *pct, *date, *datetime;
   lxw_error err;
 } xw;
 
