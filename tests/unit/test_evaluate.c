@@ -656,6 +656,106 @@ static void test_tan_phong(void **state) {
   danvan_evaluation_free(ev);
 }
 
+/* ======================================================================================== */
+/* Allocation failures: the test program interposes malloc and friends (glibc), so the N-th
+ * allocation after arming fails, for N = 1, 2, … until a whole run succeeds. Every run must
+ * end in DANVAN_OK or DANVAN_ENOMEM, never crash, and leak nothing (valgrind and the
+ * sanitizer build check the last part; under the sanitizer the interposition is off). */
+#if defined(__GLIBC__) && !defined(__SANITIZE_ADDRESS__)
+#define HAVE_ALLOC_SWEEP 1
+extern void *__libc_malloc(size_t);
+extern void *__libc_calloc(size_t, size_t);
+extern void *__libc_realloc(void *, size_t);
+extern void __libc_free(void *);
+static long fail_countdown = 0; /* > 0: armed */
+static int fail_hit = 0;
+static int should_fail(void) {
+  if (fail_countdown <= 0) return 0;
+  if (--fail_countdown == 0) {
+    fail_hit = 1;
+    return 1;
+  }
+  return 0;
+}
+static long live = 0; /* blocks allocated and not freed: a leak check of its own */
+void *malloc(size_t n) {
+  void *p = should_fail() ? NULL : __libc_malloc(n);
+  if (p) live++;
+  return p;
+}
+void *calloc(size_t n, size_t m) {
+  void *p = should_fail() ? NULL : __libc_calloc(n, m);
+  if (p) live++;
+  return p;
+}
+void *realloc(void *q, size_t n) {
+  void *p = should_fail() ? NULL : __libc_realloc(q, n);
+  if (p && !q) live++;
+  return p;
+}
+void free(void *p) {
+  if (p) live--;
+  __libc_free(p);
+}
+
+static int32_t sweep_once(const danvan_dataset *ds, const char *plan, int64_t at) {
+  danvan_evaluation *ev = NULL;
+  int32_t rc = danvan_evaluate(&ev, ds, plan, at, NULL);
+  char *x = NULL;
+  if (rc == DANVAN_OK) rc = danvan_evaluation_to_xml(&x, NULL, ev);
+  danvan_free(x);
+  x = NULL;
+  if (rc == DANVAN_OK) rc = danvan_evaluation_to_text(&x, NULL, ev);
+  danvan_free(x);
+  x = NULL;
+  if (rc == DANVAN_OK) rc = danvan_evaluation_to_html(&x, NULL, ev);
+  danvan_free(x);
+  x = NULL;
+  if (rc == DANVAN_OK) rc = danvan_evaluation_to_csv(&x, NULL, ev, DANVAN_EVAL_ALL);
+  danvan_free(x);
+  danvan_evaluation_free(ev);
+  return rc;
+}
+
+static void sweep(builder build, const char *plan, const char *as_of) {
+  danvan_dataset *ds = NULL;
+  assert_int_equal(danvan_dataset_new(&ds), DANVAN_OK);
+  build(ds, ds);
+  int64_t at = T(as_of);
+  long n;
+  for (n = 1; n < 100000; n++) {
+    fail_hit = 0;
+    fail_countdown = n;
+    long before = live;
+    int32_t rc = sweep_once(ds, plan, at);
+    fail_countdown = 0;
+    if (live != before) fail_msg("allocation %ld: %ld blocks leaked", n, live - before);
+    if (!fail_hit && n == 1) { /* the interposition is not active (valgrind replaces malloc) */
+      danvan_dataset_free(ds);
+      skip();
+    }
+    if (!fail_hit) {
+      assert_int_equal(rc, DANVAN_OK);
+      break;
+    }
+    if (rc != DANVAN_OK && rc != DANVAN_ENOMEM) fail_msg("allocation %ld: status %d", n, (int)rc);
+  }
+  if (getenv("DANVAN_SWEEP_VERBOSE")) fprintf(stderr, "%s: %ld allocations\n", plan, n);
+  assert_true(n > 10 && n < 100000);
+  danvan_dataset_free(ds);
+}
+#endif
+
+static void test_alloc_failures(void **state) {
+  (void)state;
+#ifdef HAVE_ALLOC_SWEEP
+  sweep(build_daily, "p", "2024-12-16T14:00:00+07:00");
+  sweep(build_quotas, "p3", "2024-12-25T00:00:00+07:00");
+#else
+  skip();
+#endif
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_daily_counts),
@@ -671,6 +771,7 @@ int main(void) {
       cmocka_unit_test(test_streaming_daily),
       cmocka_unit_test(test_errors),
       cmocka_unit_test(test_tan_phong),
+      cmocka_unit_test(test_alloc_failures),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

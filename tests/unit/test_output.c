@@ -1,6 +1,7 @@
 /* Writers of evaluations: XML (golden files), CSV, text, HTML, XLSX; determinism. */
 #include <stdbool.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "eval_cases.h"
@@ -329,12 +330,57 @@ static void test_xlsx(void **state) {
   danvan_evaluation_free(ev);
 }
 
+/* ---- the danvan tool --------------------------------------------------------------------- */
+static void test_tool(void **state) {
+  (void)state;
+  const char *plan = DANVAN_SOURCE_DIR "/examples/data/tan-phong-2024-dot2.xml";
+  const char *reports = DANVAN_SOURCE_DIR "/examples/data/tan-phong-2024-dot2-reports.xml";
+  char cmd[2048];
+  mkdir(OUT_DIR, 0755);
+  /* the tool's XML equals the library's for the same input */
+  snprintf(cmd, sizeof cmd,
+           DANVAN_BINARY_DIR "/danvan evaluate %s %s --as-of 2024-12-25 --format xml -o "
+           OUT_DIR "tool.xml", plan, reports);
+  assert_int_equal(system(cmd), 0);
+  danvan_dataset *ds = NULL;
+  assert_int_equal(danvan_dataset_load(&ds, plan, NULL), DANVAN_OK);
+  assert_int_equal(danvan_dataset_merge(ds, reports, NULL), DANVAN_OK);
+  danvan_evaluation *ev = NULL;
+  assert_int_equal(danvan_evaluate(&ev, ds, NULL, T("2024-12-25T00:00:00+07:00"), NULL), DANVAN_OK);
+  char *want = NULL;
+  size_t n = 0, got_n = 0;
+  assert_int_equal(danvan_evaluation_to_xml(&want, &n, ev), DANVAN_OK);
+  char *got = slurp(OUT_DIR "tool.xml", &got_n);
+  assert_non_null(got);
+  assert_int_equal(got_n, n);
+  assert_memory_equal(got, want, n);
+  free(got);
+  danvan_free(want);
+  danvan_evaluation_free(ev);
+  danvan_dataset_free(ds);
+  /* every format; xlsx needs -o; bad arguments exit 2 */
+  static const char *const fmts[] = {"text", "csv", "html", "xlsx"};
+  for (size_t i = 0; i < 4; i++) {
+    snprintf(cmd, sizeof cmd,
+             DANVAN_BINARY_DIR "/danvan evaluate %s %s --as-of 2024-12-25T00:00:00+07:00 "
+             "--format %s -o " OUT_DIR "tool.%s", plan, reports, fmts[i], fmts[i]);
+    assert_int_equal(system(cmd), 0);
+  }
+  snprintf(cmd, sizeof cmd, DANVAN_BINARY_DIR "/danvan evaluate %s --format xlsx 2>/dev/null", plan);
+  assert_int_equal(WEXITSTATUS(system(cmd)), 2);
+  snprintf(cmd, sizeof cmd, DANVAN_BINARY_DIR "/danvan evaluate %s --plan nope >/dev/null 2>&1", plan);
+  assert_int_equal(WEXITSTATUS(system(cmd)), 2);
+  snprintf(cmd, sizeof cmd, DANVAN_BINARY_DIR "/danvan evaluate %s --as-of yesterday 2>/dev/null", plan);
+  assert_int_equal(WEXITSTATUS(system(cmd)), 2);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_golden),  cmocka_unit_test(test_determinism),
       cmocka_unit_test(test_xml_shape), cmocka_unit_test(test_csv),
       cmocka_unit_test(test_text),    cmocka_unit_test(test_html),
       cmocka_unit_test(test_xlsx),
+      cmocka_unit_test(test_tool),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
