@@ -97,6 +97,8 @@ typedef struct ev_quota {
   const danvan_entity **units;
   uint32_t nunits;
   dvi_ptrmap unit_index;
+  dvi_ptrmap loc_first; /* locality entity -> first unit index with that locality */
+  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end */
   ev_cell *cells;
   uint32_t ncells, capcells;
   /* cell index by (reporter, locality, metric) */
@@ -195,7 +197,8 @@ const char *dvi_ev_intern(danvan_evaluation *ev, const char *s); /* NULL on ENOM
 const char *dvi_ev_lookup(const dvi_strset *set, const char *s);  /* NULL when absent */
 const char *dvi_strset_add(dvi_strset *set, dvi_arena *arena, const char *s, bool *added);
 void dvi_strset_free(dvi_strset *set);
-bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val);
+bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val); /* keeps a present value */
+bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val); /* replaces it */
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent */
 void dvi_ptrmap_free(dvi_ptrmap *m);
 /* round(num / den × 10^4), half up; num >= 0, den > 0. */

@@ -56,11 +56,15 @@ static int32_t add_metric(danvan_evaluation *ev, ev_quota *q, const char *id) {
   return DANVAN_OK;
 }
 
-static int32_t add_unit(ev_quota *q, const danvan_entity *org) {
+static int32_t add_unit(ev_quota *q, const danvan_entity *org, uint32_t *cap) {
   if (dvi_ptrmap_get(&q->unit_index, org) >= 0) return DANVAN_OK;
-  const danvan_entity **u = dvi_realloc(q->units, (q->nunits + 1) * sizeof *u);
-  if (!u) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  q->units = u;
+  if (q->nunits == *cap) {
+    uint32_t ncap = *cap ? *cap * 2 : 8;
+    const danvan_entity **u = dvi_realloc(q->units, ncap * sizeof *u);
+    if (!u) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    q->units = u;
+    *cap = ncap;
+  }
   q->units[q->nunits] = org;
   if (!dvi_ptrmap_put(&q->unit_index, org, (int32_t)q->nunits))
     return dvi_error(DANVAN_ENOMEM, "out of memory");
@@ -105,28 +109,41 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
   q->weight = dec_field(quota, DANVAN_F_WEIGHT, 1, 0, NULL);
 
   /* units in scope: the selector, else the owner, else the plan's issuers */
+  uint32_t cap = 0;
   const dvi_vec *sels = dvi_kids(quota, DANVAN_KIND_SELECTOR);
   if (sels && sels->n) {
     danvan_entity_list *l = NULL;
     rc = danvan_selector_resolve(&l, quota, q->start);
     if (rc == DANVAN_ENOMEM) return rc;
-    for (size_t i = 0; rc == DANVAN_OK && i < l->n; i++) rc = add_unit(q, l->items[i]);
+    for (size_t i = 0; rc == DANVAN_OK && i < l->n; i++) rc = add_unit(q, l->items[i], &cap);
     danvan_entity_list_free(l);
     if (rc == DANVAN_ENOMEM) return rc;
     rc = DANVAN_OK;
   } else {
     const danvan_entity *owner = ref_of(ev->ds, quota, DANVAN_F_OWNER, DANVAN_KIND_ORGANISATION);
     if (owner) {
-      rc = add_unit(q, owner);
+      rc = add_unit(q, owner, &cap);
     } else {
       const dvi_vec *iss = dvi_kids(ev->plan, DANVAN_KIND_ISSUER);
       for (uint32_t i = 0; iss && i < iss->n && !rc; i++) {
         const danvan_entity *o = ref_of(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
-        if (o) rc = add_unit(q, o);
+        if (o) rc = add_unit(q, o, &cap);
       }
     }
   }
-  return rc;
+  if (rc || !q->nunits) return rc;
+  /* units by locality, for the locality credit: chains in unit order */
+  q->loc_next = dvi_malloc(q->nunits * sizeof *q->loc_next);
+  if (!q->loc_next) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (uint32_t k = q->nunits; k-- > 0;) {
+    const danvan_entity *lu = ref_of(ev->ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    q->loc_next[k] = -1;
+    if (!lu) continue;
+    int32_t head = dvi_ptrmap_get(&q->loc_first, lu);
+    if (head >= 0) q->loc_next[k] = head;
+    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  }
+  return DANVAN_OK;
 }
 
 void dvi_ev_quota_free(ev_quota *q) {
@@ -136,7 +153,9 @@ void dvi_ev_quota_free(ev_quota *q) {
   dvi_free(q->metrics);
   dvi_free(q->aggs);
   dvi_free(q->units);
+  dvi_free(q->loc_next);
   dvi_ptrmap_free(&q->unit_index);
+  dvi_ptrmap_free(&q->loc_first);
 }
 
 int dvi_ev_key_cmp(const ev_key *a, const ev_key *b) {
@@ -196,14 +215,16 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   /* locality tree: units of the value's area below the reporter's own area */
   const danvan_entity *lv = ev->opts.locality_credit ? find_kind(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
   const danvan_entity *lr = ref_of(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-  if (lv && lr) {
-    for (uint32_t k = 0; k < q->nunits; k++) {
-      const danvan_entity *lu = ref_of(ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-      if (!lu || !(lu == lv || loc_below(ds, lv, lu)) || !loc_below(ds, lu, lr)) continue;
-      bool have = false;
-      for (uint32_t i = 0; i < n; i++) have = have || units[i] == (int32_t)k;
-      if (!have) units[n++] = (int32_t)k;
-    }
+  if (lv && lr && lv != lr && loc_below(ds, lv, lr)) {
+    /* the localities from the value's up to (not including) the reporter's */
+    guard = ds->nentities + 1;
+    for (const danvan_entity *l = lv; l && l != lr && guard--;
+         l = ref_of(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0; k = q->loc_next[k]) {
+        bool have = false;
+        for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
+        if (!have) units[n++] = k;
+      }
   }
   if (!n) {
     dvi_free(units);

@@ -105,6 +105,21 @@ bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val) {
   return true;
 }
 
+bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val) {
+  if ((m->len + 1) * 4 > m->cap * 3 && !ptrmap_grow(m)) return false;
+  size_t mask = m->cap - 1;
+  size_t i = hash_ptr(key) & mask;
+  for (; m->keys[i]; i = (i + 1) & mask)
+    if (m->keys[i] == key) {
+      m->vals[i] = val;
+      return true;
+    }
+  m->keys[i] = key;
+  m->vals[i] = val;
+  m->len++;
+  return true;
+}
+
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key) {
   if (!m->cap || !key) return -1;
   size_t mask = m->cap - 1;
