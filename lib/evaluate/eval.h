@@ -188,6 +188,7 @@ struct danvan_evaluation {
   size_t nresult_rows;
   ev_score_row *score_rows;
   size_t nscore_rows;
+  size_t *ranking; /* score rows in ranking order: level depth from the top, then rank */
   ev_label *labels; /* sorted by id */
   size_t nlabels;
 };
@@ -203,6 +204,14 @@ int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent 
 void dvi_ptrmap_free(dvi_ptrmap *m);
 /* round(num / den × 10^4), half up; num >= 0, den > 0. */
 int64_t dvi_frac_e4(uint64_t num, uint64_t den);
+/* A full date field (yyyymmdd), or 0 when unset or partial. */
+int32_t dvi_ev_date(const danvan_entity *e, int32_t field);
+/* The entity of kind `kind` that a reference field of e (or the id itself) names, or NULL. */
+const danvan_entity *dvi_ev_ref(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
+                                int32_t kind);
+const danvan_entity *dvi_ev_find(const danvan_dataset *ds, const char *id, int32_t kind);
+/* A decimal as the nearest double (one correctly rounded division). */
+double dvi_ev_double(ev_dec d);
 /* Writes a value in units of 10^-4 as the shortest decimal (0.8, 0.9333, 1). buf >= 48. */
 size_t dvi_e4_write(char *buf, int64_t e4);
 

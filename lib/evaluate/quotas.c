@@ -4,30 +4,17 @@
 
 #include "evaluate/eval.h"
 
-static const danvan_entity *ref_of(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
-                                   int32_t kind) {
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  if (!v) return NULL;
-  danvan_entity *t = dvi_find(ds, v->u.s);
-  return (t && t->desc->kind == kind) ? t : NULL;
-}
-
-static const danvan_entity *find_kind(const danvan_dataset *ds, const char *id, int32_t kind) {
-  danvan_entity *t = id ? dvi_find(ds, id) : NULL;
-  return (t && t->desc->kind == kind) ? t : NULL;
-}
-
 /* Is locality `e` strictly below locality `anc`? Bounded against cycles. */
 static bool loc_below(const danvan_dataset *ds, const danvan_entity *e, const danvan_entity *anc) {
   size_t guard = ds->nentities + 1;
-  for (const danvan_entity *p = ref_of(ds, e, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); p && guard--;
-       p = ref_of(ds, p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+  for (const danvan_entity *p = dvi_ev_ref(ds, e, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); p && guard--;
+       p = dvi_ev_ref(ds, p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
     if (p == anc) return true;
   return false;
 }
 
 static int32_t aggregate_of(const danvan_dataset *ds, const char *metric) {
-  const danvan_entity *m = find_kind(ds, metric, DANVAN_KIND_METRIC);
+  const danvan_entity *m = dvi_ev_find(ds, metric, DANVAN_KIND_METRIC);
   const dvi_value *a = m ? dvi_val(m, DANVAN_F_AGGREGATE) : NULL;
   if (!a) return EV_AGG_SUM;
   if (strcmp(a->u.s, "max") == 0) return EV_AGG_MAX;
@@ -72,11 +59,6 @@ static int32_t add_unit(ev_quota *q, const danvan_entity *org, uint32_t *cap) {
   return DANVAN_OK;
 }
 
-static int32_t date_field(const danvan_entity *e, int32_t field) {
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  return (v && dvi_date_valid((int32_t)v->u.i, false)) ? (int32_t)v->u.i : 0;
-}
-
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota) {
   q->e = quota;
   const dvi_value *num = dvi_val(quota, DANVAN_F_NUMERATOR), *den = dvi_val(quota, DANVAN_F_DENOMINATOR);
@@ -99,10 +81,10 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
   }
   const dvi_value *mode = dvi_val(quota, DANVAN_F_MODE);
   q->each = !(mode && strcmp(mode->u.s, "total") == 0);
-  q->start = date_field(quota, DANVAN_F_START);
-  q->end = date_field(quota, DANVAN_F_END);
-  if (!q->start) q->start = date_field(ev->plan, DANVAN_F_START);
-  if (!q->end) q->end = date_field(ev->plan, DANVAN_F_END);
+  q->start = dvi_ev_date(quota, DANVAN_F_START);
+  q->end = dvi_ev_date(quota, DANVAN_F_END);
+  if (!q->start) q->start = dvi_ev_date(ev->plan, DANVAN_F_START);
+  if (!q->end) q->end = dvi_ev_date(ev->plan, DANVAN_F_END);
   q->min = dec_field(quota, DANVAN_F_MIN, 0, 0, &q->has_min);
   q->max = dec_field(quota, DANVAN_F_MAX, 0, 0, &q->has_max);
   q->coverage = dec_field(quota, DANVAN_F_COVERAGE, 1, 0, NULL);
@@ -120,13 +102,13 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
     if (rc == DANVAN_ENOMEM) return rc;
     rc = DANVAN_OK;
   } else {
-    const danvan_entity *owner = ref_of(ev->ds, quota, DANVAN_F_OWNER, DANVAN_KIND_ORGANISATION);
+    const danvan_entity *owner = dvi_ev_ref(ev->ds, quota, DANVAN_F_OWNER, DANVAN_KIND_ORGANISATION);
     if (owner) {
       rc = add_unit(q, owner, &cap);
     } else {
       const dvi_vec *iss = dvi_kids(ev->plan, DANVAN_KIND_ISSUER);
       for (uint32_t i = 0; iss && i < iss->n && !rc; i++) {
-        const danvan_entity *o = ref_of(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+        const danvan_entity *o = dvi_ev_ref(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
         if (o) rc = add_unit(q, o, &cap);
       }
     }
@@ -136,7 +118,7 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
   q->loc_next = dvi_malloc(q->nunits * sizeof *q->loc_next);
   if (!q->loc_next) return dvi_error(DANVAN_ENOMEM, "out of memory");
   for (uint32_t k = q->nunits; k-- > 0;) {
-    const danvan_entity *lu = ref_of(ev->ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    const danvan_entity *lu = dvi_ev_ref(ev->ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
     q->loc_next[k] = -1;
     if (!lu) continue;
     int32_t head = dvi_ptrmap_get(&q->loc_first, lu);
@@ -198,7 +180,7 @@ static int cmp_i32(const void *a, const void *b) {
 /* The units of q credited by values of `reporter` carrying `locality`. */
 static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   const danvan_dataset *ds = ev->ds;
-  const danvan_entity *rep = find_kind(ds, c->reporter, DANVAN_KIND_ORGANISATION);
+  const danvan_entity *rep = dvi_ev_find(ds, c->reporter, DANVAN_KIND_ORGANISATION);
   if (!rep || !q->nunits) return DANVAN_OK;
   int32_t *units = dvi_malloc(q->nunits * sizeof *units);
   if (!units) return dvi_error(DANVAN_ENOMEM, "out of memory");
@@ -206,20 +188,20 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   /* organisation tree: the reporter and its ancestors */
   size_t guard = ds->nentities + 1;
   for (const danvan_entity *a = rep; a && guard--;
-       a = ref_of(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
+       a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
     int32_t k = dvi_ptrmap_get(&q->unit_index, a);
     bool have = false;
     for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
     if (k >= 0 && !have) units[n++] = k;
   }
   /* locality tree: units of the value's area below the reporter's own area */
-  const danvan_entity *lv = ev->opts.locality_credit ? find_kind(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
-  const danvan_entity *lr = ref_of(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+  const danvan_entity *lv = ev->opts.locality_credit ? dvi_ev_find(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
+  const danvan_entity *lr = dvi_ev_ref(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
   if (lv && lr && lv != lr && loc_below(ds, lv, lr)) {
     /* the localities from the value's up to (not including) the reporter's */
     guard = ds->nentities + 1;
     for (const danvan_entity *l = lv; l && l != lr && guard--;
-         l = ref_of(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+         l = dvi_ev_ref(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
       for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0; k = q->loc_next[k]) {
         bool have = false;
         for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
