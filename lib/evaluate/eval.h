@@ -218,9 +218,8 @@ size_t dvi_e4_write(char *buf, int64_t e4);
 /* ---- parts of the evaluation (slots.c, quotas.c, evaluate.c) -------------------------------- */
 int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity *duty);
 /* Match a counted report against its duty's slots; *matched set when a slot took it. */
-void dvi_ev_match_slots(danvan_evaluation *ev, ev_duty *d, const danvan_entity *org,
-                        int32_t rstart, int32_t rend, int64_t submitted, const char *report,
-                        bool *matched);
+void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+                        int64_t submitted, const char *report, bool *matched);
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota);
 /* Add one value of a counted report; *credited set when it credited a unit. */
 int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,

@@ -150,25 +150,18 @@ int32_t dvi_ev_report_date(const danvan_entity *r) {
   return d;
 }
 
-static ev_duty *duty_by_id(danvan_evaluation *ev, const char *id) {
+/* A duty of the plan (duties without an id cannot be named and are not kept). */
+static ev_duty *duty_by_id(const danvan_evaluation *ev, const char *id) {
   for (uint32_t i = 0; i < ev->nduties; i++)
     if (strcmp(ev->duties[i].id, id) == 0) return &ev->duties[i];
   return NULL;
 }
 
-static bool plan_has_duty(const danvan_evaluation *ev, const char *id) {
-  const dvi_vec *duties = dvi_kids(ev->plan, DANVAN_KIND_DUTY);
-  for (uint32_t i = 0; duties && i < duties->n; i++) {
-    const char *d = danvan_entity_id(duties->items[i]);
-    if (d && strcmp(d, id) == 0) return true;
-  }
-  return false;
-}
-
 static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   ev->tally[DANVAN_TALLY_SEEN]++;
   const dvi_value *plan = dvi_val(r, DANVAN_F_PLAN), *duty = dvi_val(r, DANVAN_F_DUTY);
-  if (plan ? strcmp(plan->u.s, ev->plan_id) != 0 : (duty && !plan_has_duty(ev, duty->u.s))) {
+  ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
+  if (plan ? strcmp(plan->u.s, ev->plan_id) != 0 : (duty && !d)) {
     ev->tally[DANVAN_TALLY_OTHER_PLAN]++;
     return DANVAN_OK;
   }
@@ -198,9 +191,8 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   const dvi_value *orgv = dvi_val(r, DANVAN_F_ORG);
   const danvan_entity *org = orgv ? dvi_ev_find(ev->ds, orgv->u.s, DANVAN_KIND_ORGANISATION) : NULL;
   bool matched = false, credited = false;
-  ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
   if (d && sub && org)
-    dvi_ev_match_slots(ev, d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
+    dvi_ev_match_slots(d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
                        sub->u.i, rid, &matched);
 
   const dvi_vec *values = dvi_kids(r, DANVAN_KIND_VALUE);

@@ -177,22 +177,35 @@ static int cmp_i32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Append unit k to a growable list once. */
+static bool push_unit(int32_t **units, uint32_t *n, uint32_t *cap, int32_t k) {
+  for (uint32_t i = 0; i < *n; i++)
+    if ((*units)[i] == k) return true;
+  if (*n == *cap) {
+    uint32_t ncap = *cap ? *cap * 2 : 4;
+    int32_t *u = dvi_realloc(*units, ncap * sizeof *u);
+    if (!u) return false;
+    *units = u;
+    *cap = ncap;
+  }
+  (*units)[(*n)++] = k;
+  return true;
+}
+
 /* The units of q credited by values of `reporter` carrying `locality`. */
 static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   const danvan_dataset *ds = ev->ds;
   const danvan_entity *rep = dvi_ev_find(ds, c->reporter, DANVAN_KIND_ORGANISATION);
   if (!rep || !q->nunits) return DANVAN_OK;
-  int32_t *units = dvi_malloc(q->nunits * sizeof *units);
-  if (!units) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  uint32_t n = 0;
+  int32_t *units = NULL;
+  uint32_t n = 0, cap = 0;
+  bool ok = true;
   /* organisation tree: the reporter and its ancestors */
   size_t guard = ds->nentities + 1;
-  for (const danvan_entity *a = rep; a && guard--;
+  for (const danvan_entity *a = rep; a && guard-- && ok;
        a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
     int32_t k = dvi_ptrmap_get(&q->unit_index, a);
-    bool have = false;
-    for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
-    if (k >= 0 && !have) units[n++] = k;
+    if (k >= 0) ok = push_unit(&units, &n, &cap, k);
   }
   /* locality tree: units of the value's area below the reporter's own area */
   const danvan_entity *lv = ev->opts.locality_credit ? dvi_ev_find(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
@@ -200,19 +213,16 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   if (lv && lr && lv != lr && loc_below(ds, lv, lr)) {
     /* the localities from the value's up to (not including) the reporter's */
     guard = ds->nentities + 1;
-    for (const danvan_entity *l = lv; l && l != lr && guard--;
+    for (const danvan_entity *l = lv; l && l != lr && guard-- && ok;
          l = dvi_ev_ref(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
-      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0; k = q->loc_next[k]) {
-        bool have = false;
-        for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
-        if (!have) units[n++] = k;
-      }
+      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0 && ok; k = q->loc_next[k])
+        ok = push_unit(&units, &n, &cap, k);
   }
-  if (!n) {
+  if (!ok) {
     dvi_free(units);
-    return DANVAN_OK;
+    return dvi_error(DANVAN_ENOMEM, "out of memory");
   }
-  qsort(units, n, sizeof *units, cmp_i32);
+  if (n) qsort(units, n, sizeof *units, cmp_i32);
   c->units = units;
   c->nunits = n;
   return DANVAN_OK;

@@ -151,10 +151,8 @@ static void offer(ev_slotstate *st, int8_t status, int64_t submitted, const char
   st->report = report;
 }
 
-void dvi_ev_match_slots(danvan_evaluation *ev, ev_duty *d, const danvan_entity *org,
-                        int32_t rstart, int32_t rend, int64_t submitted, const char *report,
-                        bool *matched) {
-  (void)ev;
+void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+                        int64_t submitted, const char *report, bool *matched) {
   if (!d->nslots || !d->state) return;
   int32_t u = dvi_ptrmap_get(&d->unit_index, org);
   if (u < 0) return;
