@@ -14,5 +14,6 @@
 #include "vn.h"
 #include "xml.h"
 #include "validate.h"
+#include "evaluate.h"
 
 #endif
