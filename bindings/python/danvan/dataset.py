@@ -161,8 +161,9 @@ class Dataset:
         """How many entities the dataset holds, at every depth, root excluded."""
         return int(C.danvan_dataset_entity_count(self._handle()))
 
-    def add(self, kind: KindLike, id: Optional[str] = None, **fields: Any) -> "Entity":
-        """Add a top-level entity (metric, locality, person, organisation, plan, report)."""
+    def add(self, kind: KindLike, id: Optional[str] = None, /, **fields: Any) -> "Entity":
+        """Add a top-level entity (metric, locality, person, organisation, plan, report);
+        see Entity.add()."""
         return self.root.add(kind, id, **fields)
 
     def find(self, id: str) -> Optional["Entity"]:
@@ -282,7 +283,7 @@ class Children(Sequence["Entity"]):
             yield self[i]
             i += 1
 
-    def add(self, id: Optional[str] = None, **fields: Any) -> "Entity":
+    def add(self, id: Optional[str] = None, /, **fields: Any) -> "Entity":
         """Add a child of this sequence's kind."""
         if self._kind == _model.KIND_ANY:
             raise InvalidArgumentError("children(): give a kind to add to")
@@ -365,10 +366,17 @@ class Entity:
         code = _model.KIND_ANY if kind is None else _model.kind_info(_kind_arg(kind)).code
         return Children(self, code)
 
-    def add(self, kind: KindLike, id: Optional[str] = None, **fields: Any) -> "Entity":
-        """Add a child of a kind this entity's kind allows and return it; `fields` are set on
-        it (by attribute or format name). "scope" and "reporters" name a selector, of which a
-        quota or duty holds one (a second raises ExistsError)."""
+    def add(self, kind: KindLike, id: Optional[str] = None, /, **fields: Any) -> "Entity":
+        """Add a child of a kind this entity's kind allows and return it.
+
+        `kind` is a kind name ("task"), code or class (danvan.Task); "scope" and "reporters"
+        name a selector, of which a quota or duty holds one (a second raises ExistsError).
+        `fields` are set on the new entity by attribute or format name (``kind="district"``
+        sets the field `kind`); if one fails, the entity is removed again and the error
+        raised.
+        """
+        if id is None and "id" in fields:
+            id = fields.pop("id")
         p = self._p()
         info = _model.kind_info(_kind_arg(kind))
         if info.name == _model.KIND_SELECTOR_NAME and info.name in self._kind.children:
