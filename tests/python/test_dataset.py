@@ -409,6 +409,18 @@ class ErrorTest(unittest.TestCase):
         with self.assertRaises(danvan.UnknownFieldError):
             self.plan.set("no-such-field", "x")
         self.assertFalse(hasattr(self.plan, "budget"))
+        org = self.ds.add("organisation", "o1", kind="police")
+        with self.assertRaises(danvan.UnknownFieldError) as cm:
+            org.kind = "youth-union"  # the entity's kind, not the field
+        self.assertIn("kind_", cm.exception.message)
+        org.kind_ = "youth-union"
+        self.assertEqual((org.kind, org.kind_, org["kind"]), ("organisation", "youth-union",
+                                                              "youth-union"))
+        with self.assertRaises(danvan.UnknownFieldError):
+            org.parent = "o2"
+        org["parent"] = "o2"
+        self.assertEqual(org.parent_, "o2")
+        self.assertIs(org.parent, self.ds.root)
         with self.assertRaises(danvan.UnknownFieldError):
             self.ds.add("plan", "p2", budget=1)
         self.assertIsNone(self.ds.find("p2"))  # the half-made entity was removed again

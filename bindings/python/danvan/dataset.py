@@ -330,6 +330,12 @@ class Entity:
         """The kind's name: "plan", "task", "selector" …"""
         return self._kind.name
 
+    @kind.setter
+    def kind(self, value: Any) -> None:
+        raise UnknownFieldError(
+            f"Entity.kind is the kind of entity ('{self._kind.name}') and cannot be set; "
+            "the field 'kind' is .kind_ or ['kind']")
+
     @property
     def kind_info(self) -> KindInfo:
         return self._kind
@@ -353,6 +359,12 @@ class Entity:
         """The entity this one is a child of (the root for top-level entities; None for the
         root). Not the `parent` field of localities and organisations: that is ``parent_``."""
         return self._ds._wrap(C.danvan_entity_parent(self._p()))
+
+    @parent.setter
+    def parent(self, value: Any) -> None:
+        raise UnknownFieldError(
+            "Entity.parent is the entity this one is a child of and cannot be set; "
+            "the field 'parent' is .parent_ or ['parent']")
 
     @property
     def removed(self) -> bool:
