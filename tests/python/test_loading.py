@@ -1,5 +1,4 @@
 """Finding the library, the version check, and features the loaded library lacks."""
-import os
 import subprocess
 import sys
 import textwrap

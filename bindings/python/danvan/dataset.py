@@ -23,7 +23,7 @@ import os
 import weakref
 from ctypes import byref, c_char_p, c_int32, c_int64, c_void_p
 from decimal import Decimal
-from typing import (Any, Callable, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple,
+from typing import (Any, Dict, Iterable, Iterator, List, Optional, Sequence, Tuple,
                     Type, Union, overload)
 
 from . import _lib
