@@ -16,7 +16,8 @@ import ctypes
 import ctypes.util
 import os
 import sys
-from ctypes import POINTER, c_char_p, c_int32, c_int64, c_size_t, c_uint32, c_void_p
+from ctypes import (POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_uint64,
+                    c_void_p)
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
 #: The major version of libdanvan this package is written for.
@@ -120,15 +121,31 @@ SIGNATURES: Dict[str, Signature] = {
     "danvan_entity_list_count": (c_size_t, [c_void_p], "dataset.h"),
     "danvan_entity_list_get": (c_void_p, [c_void_p, c_size_t], "dataset.h"),
     "danvan_entity_list_free": (None, [c_void_p], "dataset.h"),
+    # xml.h
+    "danvan_xml_options_new": (c_int32, [_P_VOIDP], "xml.h"),
+    "danvan_xml_options_free": (None, [c_void_p], "xml.h"),
+    "danvan_xml_options_set_max_depth": (c_int32, [c_void_p, c_uint32], "xml.h"),
+    "danvan_xml_options_set_max_text": (c_int32, [c_void_p, c_uint64], "xml.h"),
+    "danvan_xml_options_set_max_input": (c_int32, [c_void_p, c_uint64], "xml.h"),
+    "danvan_dataset_load": (c_int32, [_P_VOIDP, c_char_p, c_void_p], "xml.h"),
+    "danvan_dataset_load_fd": (c_int32, [_P_VOIDP, c_int, c_char_p, c_void_p], "xml.h"),
+    "danvan_dataset_load_memory": (c_int32, [_P_VOIDP, c_char_p, c_size_t, c_char_p, c_void_p],
+                                   "xml.h"),
+    "danvan_dataset_merge": (c_int32, [c_void_p, c_char_p, c_void_p], "xml.h"),
+    "danvan_dataset_merge_fd": (c_int32, [c_void_p, c_int, c_char_p, c_void_p], "xml.h"),
+    "danvan_dataset_merge_memory": (c_int32, [c_void_p, c_char_p, c_size_t, c_char_p, c_void_p],
+                                    "xml.h"),
+    "danvan_dataset_save": (c_int32, [c_void_p, c_char_p], "xml.h"),
+    "danvan_dataset_save_fd": (c_int32, [c_void_p, c_int], "xml.h"),
+    "danvan_dataset_to_xml": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "xml.h"),
+    "danvan_schema_path": (c_char_p, [], "xml.h"),
+    "danvan_schema_text": (c_int32, [_P_VOIDP], "xml.h"),
 }
 
 #: C functions that later headers will add, with the header each belongs to. They are not in
 #: SIGNATURES until their binding is written; until then the Python feature raises
 #: FeatureUnavailableError naming the header it waits for.
 PENDING: Dict[str, str] = {
-    "danvan_dataset_load": "xml.h", "danvan_dataset_load_memory": "xml.h",
-    "danvan_dataset_merge": "xml.h", "danvan_dataset_save": "xml.h",
-    "danvan_dataset_to_xml": "xml.h",
     "danvan_validate": "validate.h",
     "danvan_evaluate": "evaluate.h", "danvan_evaluation_row_count": "evaluate.h",
     "danvan_evaluation_to_xml": "evaluate.h", "danvan_evaluation_to_csv": "evaluate.h",

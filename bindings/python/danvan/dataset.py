@@ -201,39 +201,74 @@ class Dataset:
             return "<danvan.Dataset (closed)>"
         return f"<danvan.Dataset with {self.entity_count} entities>"
 
-    # ---- later layers (XML, validation) -----------------------------------------------------
+    # ---- XML (xml.h) ------------------------------------------------------------------------
     @classmethod
     def load(cls, path: Union[str, "os.PathLike[str]"], **options: Any) -> "Dataset":
-        """Load a dataset from an XML file (xml.h)."""
+        """Load a dataset from an XML file. Options: max_depth, max_text, max_input."""
         from . import xml
 
         return xml.load(path, **options)
 
     @classmethod
-    def loads(cls, data: Union[bytes, str], name: str = "<memory>", **options: Any) -> "Dataset":
-        """Load a dataset from XML in memory (xml.h)."""
+    def load_fd(cls, fd: int, name: Optional[str] = None, **options: Any) -> "Dataset":
+        """Load a dataset from an open descriptor (read to its end, left open)."""
         from . import xml
 
-        return xml.loads(data, name=name, **options)
+        return xml.load_fd(fd, name, **options)
+
+    @classmethod
+    def loads(cls, data: Union[bytes, str], name: Optional[str] = "<memory>",
+              **options: Any) -> "Dataset":
+        """Load a dataset from XML in memory."""
+        from . import xml
+
+        return xml.loads(data, name, **options)
 
     def merge(self, path: Union[str, "os.PathLike[str]"], **options: Any) -> None:
-        """Merge another XML file (e.g. reports) into this dataset (xml.h)."""
+        """Merge another XML file (e.g. reports) into this dataset; on failure the dataset is
+        left as it was."""
         from . import xml
 
         xml.merge(self, path, **options)
 
-    def save(self, path: Union[str, "os.PathLike[str]"], **options: Any) -> None:
-        """Write the dataset as canonical XML (xml.h)."""
+    def merge_fd(self, fd: int, name: Optional[str] = None, **options: Any) -> None:
+        """Merge XML read from an open descriptor into this dataset."""
         from . import xml
 
-        xml.save(self, path, **options)
+        xml.merge_fd(self, fd, name, **options)
 
-    def to_xml(self, **options: Any) -> str:
-        """The dataset as canonical XML text (xml.h)."""
+    def merge_memory(self, data: Union[bytes, str], name: Optional[str] = "<memory>",
+                     **options: Any) -> None:
+        """Merge XML held in memory into this dataset."""
         from . import xml
 
-        return xml.to_xml(self, **options)
+        xml.merge_memory(self, data, name, **options)
 
+    def save(self, path: Union[str, "os.PathLike[str]"]) -> None:
+        """Write the dataset as canonical XML, atomically."""
+        from . import xml
+
+        xml.save(self, path)
+
+    def save_fd(self, fd: int) -> None:
+        """Write the dataset as canonical XML to an open descriptor."""
+        from . import xml
+
+        xml.save_fd(self, fd)
+
+    def to_xml(self) -> str:
+        """The dataset as canonical XML text."""
+        from . import xml
+
+        return xml.to_xml(self)
+
+    def to_bytes(self) -> bytes:
+        """The dataset as a canonical XML document in UTF-8."""
+        from . import xml
+
+        return xml.to_bytes(self)
+
+    # ---- validation (validate.h) ---------------------------------------------------------------
     def validate(self, lang: str = "vi", **options: Any) -> List[Any]:
         """Check the dataset against the rule catalogue (validate.h): a list of findings."""
         from . import validate
