@@ -25,7 +25,7 @@ from .values import (END_OF_DAY, VIETNAM_TZ, PartialDate, date_add_days, date_di
 from .model import FieldInfo, KindInfo, kind_info, kinds
 from .dataset import Children, Dataset, Entity, entity_class, entity_classes
 from .xml import schema_path, schema_text
-from .validate import Diagnostic
+from .validate import Diagnostic, Diagnostics, Rule, rules, severity_name, validate_file
 from .evaluate import Evaluation, evaluate
 from .vn import import_text
 
@@ -51,5 +51,6 @@ __all__ = [
     "date_diff_days", "date_weekday", "datetime_from_parts", "datetime_to_parts",
     "FieldInfo", "KindInfo", "kinds", "kind_info",
     "Dataset", "Entity", "Children", "entity_class", "entity_classes",
-    "schema_path", "schema_text", "Diagnostic", "Evaluation", "evaluate", "import_text",
+    "schema_path", "schema_text", "Diagnostic", "Diagnostics", "Rule", "rules",
+    "severity_name", "validate_file", "Evaluation", "evaluate", "import_text",
 ] + sorted(entity_classes())

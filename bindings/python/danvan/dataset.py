@@ -269,8 +269,9 @@ class Dataset:
         return xml.to_bytes(self)
 
     # ---- validation (validate.h) ---------------------------------------------------------------
-    def validate(self, lang: str = "vi", **options: Any) -> List[Any]:
-        """Check the dataset against the rule catalogue (validate.h): a list of findings."""
+    def validate(self, lang: Optional[str] = "vi", **options: Any) -> Any:
+        """Check the dataset against the rule catalogue (validate.h): a danvan.Diagnostics
+        sequence of findings. Options: max_findings, as_of, rules={"rule-id": False}."""
         from . import validate
 
         return validate.validate(self, lang=lang, **options)
