@@ -19,7 +19,8 @@ INCLUDE = os.environ.get("DANVAN_INCLUDE_DIR") or os.path.join(support.SOURCE_DI
 PROTO = re.compile(r"DANVAN_API\s+([^;(]*?)\b(danvan_\w+)\s*\(([^)]*)\)\s*;", re.S)
 
 INTS = {"int32_t": ctypes.c_int32, "int64_t": ctypes.c_int64, "uint32_t": ctypes.c_uint32,
-        "size_t": ctypes.c_size_t, "uint64_t": ctypes.c_uint64, "int": ctypes.c_int}
+        "size_t": ctypes.c_size_t, "uint64_t": ctypes.c_uint64, "int": ctypes.c_int,
+        "double": ctypes.c_double}
 
 
 def declarations():

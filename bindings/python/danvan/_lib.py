@@ -16,7 +16,7 @@ import ctypes
 import ctypes.util
 import os
 import sys
-from ctypes import (POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t, c_uint32, c_uint64,
+from ctypes import (POINTER, c_char_p, c_double, c_int, c_int32, c_int64, c_size_t, c_uint32, c_uint64,
                     c_void_p)
 from typing import Any, Callable, Dict, List, Optional, Sequence, Tuple
 
@@ -169,15 +169,62 @@ SIGNATURES: Dict[str, Signature] = {
     "danvan_rule_id": (c_char_p, [c_size_t], "validate.h"),
     "danvan_rule_severity": (c_int32, [c_size_t], "validate.h"),
     "danvan_rule_summary": (c_char_p, [c_size_t, c_char_p], "validate.h"),
+    # evaluate.h
+    "danvan_evaluate_options_new": (c_int32, [_P_VOIDP], "evaluate.h"),
+    "danvan_evaluate_options_free": (None, [c_void_p], "evaluate.h"),
+    "danvan_evaluate_options_set_deadline_inclusive": (c_int32, [c_void_p, c_int32],
+                                                       "evaluate.h"),
+    "danvan_evaluate_options_set_locality_credit": (c_int32, [c_void_p, c_int32], "evaluate.h"),
+    "danvan_evaluate_options_set_score_weights": (c_int32, [c_void_p, c_int32, c_int32],
+                                                  "evaluate.h"),
+    "danvan_evaluate": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_int64, c_void_p], "evaluate.h"),
+    "danvan_evaluation_begin": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_int64, c_void_p],
+                                "evaluate.h"),
+    "danvan_evaluation_add_report": (c_int32, [c_void_p, c_void_p], "evaluate.h"),
+    "danvan_evaluation_add_reports": (c_int32, [c_void_p, c_void_p], "evaluate.h"),
+    "danvan_evaluation_finish": (c_int32, [c_void_p], "evaluate.h"),
+    "danvan_evaluation_free": (None, [c_void_p], "evaluate.h"),
+    "danvan_evaluation_plan_id": (c_char_p, [c_void_p], "evaluate.h"),
+    "danvan_evaluation_as_of": (c_int64, [c_void_p], "evaluate.h"),
+    "danvan_evaluation_tally": (c_int32, [_P_I64, c_void_p, c_int32], "evaluate.h"),
+    "danvan_evaluation_label": (c_char_p, [c_void_p, c_char_p], "evaluate.h"),
+    "danvan_evaluation_table_name": (c_char_p, [c_int32], "evaluate.h"),
+    "danvan_evaluation_row_count": (c_size_t, [c_void_p, c_int32], "evaluate.h"),
+    "danvan_evaluation_column_count": (c_size_t, [c_int32], "evaluate.h"),
+    "danvan_evaluation_column": (c_int32, [c_int32, c_size_t], "evaluate.h"),
+    "danvan_evaluation_column_name": (c_char_p, [c_int32], "evaluate.h"),
+    "danvan_evaluation_column_type": (c_int32, [c_int32, c_int32], "evaluate.h"),
+    "danvan_slot_status_name": (c_char_p, [c_int32], "evaluate.h"),
+    "danvan_evaluation_get_string": (c_int32, [_P_CCHARP, c_void_p, c_int32, c_int32, c_size_t],
+                                     "evaluate.h"),
+    "danvan_evaluation_get_int": (c_int32, [_P_I64, c_void_p, c_int32, c_int32, c_size_t],
+                                  "evaluate.h"),
+    "danvan_evaluation_get_decimal": (c_int32, [_P_I64, _P_I32, c_void_p, c_int32, c_int32,
+                                                c_size_t], "evaluate.h"),
+    "danvan_evaluation_get_double": (c_int32, [POINTER(c_double), c_void_p, c_int32, c_int32,
+                                               c_size_t], "evaluate.h"),
+    "danvan_evaluation_format": (c_int32, [_P_VOIDP, c_void_p, c_int32, c_int32, c_size_t],
+                                 "evaluate.h"),
+    "danvan_evaluation_fill_int64": (c_int32, [_P_I64, c_size_t, c_void_p, c_int32, c_int32,
+                                               c_size_t], "evaluate.h"),
+    "danvan_evaluation_fill_int32": (c_int32, [_P_I32, c_size_t, c_void_p, c_int32, c_int32,
+                                               c_size_t], "evaluate.h"),
+    "danvan_evaluation_fill_double": (c_int32, [POINTER(c_double), c_size_t, c_void_p, c_int32,
+                                                c_int32, c_size_t], "evaluate.h"),
+    "danvan_evaluation_fill_string": (c_int32, [_P_CCHARP, c_size_t, c_void_p, c_int32, c_int32,
+                                                c_size_t], "evaluate.h"),
+    "danvan_evaluation_to_xml": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "evaluate.h"),
+    "danvan_evaluation_to_csv": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p, c_int32],
+                                 "evaluate.h"),
+    "danvan_evaluation_to_text": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "evaluate.h"),
+    "danvan_evaluation_to_html": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "evaluate.h"),
+    "danvan_evaluation_to_xlsx": (c_int32, [c_void_p, c_char_p], "evaluate.h"),
 }
 
 #: C functions that later headers will add, with the header each belongs to. They are not in
 #: SIGNATURES until their binding is written; until then the Python feature raises
 #: FeatureUnavailableError naming the header it waits for.
 PENDING: Dict[str, str] = {
-    "danvan_evaluate": "evaluate.h", "danvan_evaluation_row_count": "evaluate.h",
-    "danvan_evaluation_to_xml": "evaluate.h", "danvan_evaluation_to_csv": "evaluate.h",
-    "danvan_evaluation_to_xlsx": "evaluate.h", "danvan_evaluation_to_html": "evaluate.h",
     "danvan_import_text": "vn.h",
 }
 
