@@ -27,6 +27,7 @@ from .dataset import Children, Dataset, Entity, entity_class, entity_classes
 from .xml import schema_path, schema_text
 from .validate import Diagnostic, Diagnostics, Rule, rules, severity_name, validate_file
 from .evaluate import Evaluation, evaluate
+from . import vn
 from .vn import import_text
 
 __version__ = "0.1.0"
@@ -52,5 +53,5 @@ __all__ = [
     "FieldInfo", "KindInfo", "kinds", "kind_info",
     "Dataset", "Entity", "Children", "entity_class", "entity_classes",
     "schema_path", "schema_text", "Diagnostic", "Diagnostics", "Rule", "rules",
-    "severity_name", "validate_file", "Evaluation", "evaluate", "import_text",
+    "severity_name", "validate_file", "Evaluation", "evaluate", "import_text", "vn",
 ] + sorted(entity_classes())

@@ -30,6 +30,8 @@ _P_I32 = POINTER(c_int32)
 _P_I64 = POINTER(c_int64)
 _P_VOIDP = POINTER(c_void_p)  # danvan_dataset **, danvan_entity **, char ** …
 _P_CCHARP = POINTER(c_char_p)  # const char ** (borrowed strings, copied by ctypes)
+_P_SIZE = POINTER(c_size_t)
+_P_U32 = POINTER(c_uint32)
 
 # One row per C function: name -> (restype, argtypes, header).
 # Handles are c_void_p; strings the library owns are c_char_p (ctypes copies them at once);
@@ -219,13 +221,52 @@ SIGNATURES: Dict[str, Signature] = {
     "danvan_evaluation_to_text": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "evaluate.h"),
     "danvan_evaluation_to_html": (c_int32, [_P_VOIDP, POINTER(c_size_t), c_void_p], "evaluate.h"),
     "danvan_evaluation_to_xlsx": (c_int32, [c_void_p, c_char_p], "evaluate.h"),
+    # vn.h
+    "danvan_text_normalize": (c_int32, [_P_VOIDP, c_char_p], "vn.h"),
+    "danvan_text_match_key": (c_int32, [_P_VOIDP, c_char_p], "vn.h"),
+    "danvan_text_strip_markup": (c_int32, [_P_VOIDP, c_char_p], "vn.h"),
+    "danvan_vn_number_parse": (c_int32, [_P_I64, _P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_number_parse_ext": (c_int32, [_P_I64, _P_I32, _P_U32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_money_parse": (c_int32, [_P_I64, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_money_parse_ext": (c_int32, [_P_I64, _P_I32, _P_U32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_quantity_parse": (c_int32, [_P_VOIDP, c_char_p], "vn.h"),
+    "danvan_vn_quantity_free": (None, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_bound": (c_int32, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_has_min": (c_int32, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_has_max": (c_int32, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_min": (c_int32, [_P_I64, _P_I32, c_void_p], "vn.h"),
+    "danvan_vn_quantity_max": (c_int32, [_P_I64, _P_I32, c_void_p], "vn.h"),
+    "danvan_vn_quantity_total": (c_int32, [_P_I64, _P_I32, c_void_p], "vn.h"),
+    "danvan_vn_quantity_unit": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_unit_range": (c_int32, [_P_SIZE, _P_SIZE, c_void_p], "vn.h"),
+    "danvan_vn_quantity_second": (c_int32, [_P_I64, _P_I32, c_void_p], "vn.h"),
+    "danvan_vn_quantity_second_unit": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_flags": (c_uint32, [c_void_p], "vn.h"),
+    "danvan_vn_quantity_consumed": (c_size_t, [c_void_p], "vn.h"),
+    "danvan_vn_date_parse": (c_int32, [_P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_date_range_parse": (c_int32, [_P_I32, _P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_time_parse": (c_int32, [_P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_time_range_parse": (c_int32, [_P_I32, _P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_deadline_parse": (c_int32, [_P_I32, _P_I32, _P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_roman_parse": (c_int32, [_P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_phase_parse": (c_int32, [_P_I32, _P_I32, _P_I32, _P_SIZE, c_char_p], "vn.h"),
+    "danvan_vn_docnum_parse": (c_int32, [_P_VOIDP, c_char_p], "vn.h"),
+    "danvan_vn_docnum_free": (None, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_number": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_type": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_issuer": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_symbol": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_text": (c_char_p, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_year": (c_int32, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_style": (c_int32, [c_void_p], "vn.h"),
+    "danvan_vn_docnum_consumed": (c_size_t, [c_void_p], "vn.h"),
 }
 
 #: C functions that later headers will add, with the header each belongs to. They are not in
 #: SIGNATURES until their binding is written; until then the Python feature raises
 #: FeatureUnavailableError naming the header it waits for.
 PENDING: Dict[str, str] = {
-    "danvan_import_text": "vn.h",
+    "danvan_import_text": "the text importer's header",
 }
 
 
@@ -301,7 +342,9 @@ def unavailable(symbol: str, feature: Optional[str] = None) -> Exception:
                f"and point {LIBRARY_ENV} at it")
     else:
         header = PENDING.get(symbol)
-        part = f" (include/danvan/{header})" if header else ""
+        part = ""
+        if header:
+            part = f" (include/danvan/{header})" if header.endswith(".h") else f" ({header})"
         msg = (f"{what}{part}, which this version of the Python binding does not bind yet "
                f"(the C API it needs has not landed)")
     return FeatureUnavailableError(msg)

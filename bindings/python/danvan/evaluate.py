@@ -14,7 +14,6 @@ import math
 import os
 import time as _time
 from ctypes import byref, c_char_p, c_double, c_int32, c_int64, c_size_t, c_void_p
-from decimal import Decimal
 from typing import (TYPE_CHECKING, Any, Dict, Iterator, List, Optional, Sequence, Tuple,
                     Union, overload)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from ctypes import byref, c_char_p, c_void_p
 from dataclasses import dataclass
-from typing import (TYPE_CHECKING, Any, Dict, Iterable, Iterator, List, Mapping, Optional,
+from typing import (TYPE_CHECKING, Any, Iterable, Iterator, List, Mapping, Optional,
                     Sequence, Union, overload)
 
 from . import _lib
