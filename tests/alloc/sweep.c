@@ -62,12 +62,46 @@ static int32_t op_values(void) {
   return rc;
 }
 
+/* Normalisation and the Vietnamese value parsers. */
+static int32_t op_text(void) {
+  char *a = NULL;
+  int32_t rc = danvan_text_match_key(&a, "**ĐẢNG UỶ** <b>xã</b> &amp; Tân\xc2\xa0Phong");
+  danvan_free(a);
+  a = NULL;
+  if (!rc) rc = danvan_text_normalize(&a, "Ðảng uỷ");
+  danvan_free(a);
+  a = NULL;
+  if (!rc) rc = danvan_text_strip_markup(&a, "*x* <p>y</p>");
+  danvan_free(a);
+  return rc;
+}
+
+static int32_t op_quantity(void) {
+  danvan_vn_quantity *q = NULL;
+  int32_t rc = danvan_vn_quantity_parse(&q, "9 tuyến đường/8.900m");
+  danvan_vn_quantity_free(q);
+  q = NULL;
+  if (!rc) rc = danvan_vn_quantity_parse(&q, "99,9%");
+  danvan_vn_quantity_free(q);
+  return rc;
+}
+
+static int32_t op_docnum(void) {
+  danvan_vn_docnum *d = NULL;
+  int32_t rc = danvan_vn_docnum_parse(&d, "Số: 382 -KH/TĐTN-TCKT");
+  danvan_vn_docnum_free(d);
+  d = NULL;
+  if (!rc) rc = danvan_vn_docnum_parse(&d, "30/2020/NĐ-CP");
+  danvan_vn_docnum_free(d);
+  return rc;
+}
+
 static const struct {
   const char *name;
   op_fn fn;
 } ops[] = {
-    {"build", op_build},
-    {"values", op_values},
+    {"build", op_build},     {"values", op_values},   {"text", op_text},
+    {"quantity", op_quantity}, {"docnum", op_docnum},
 };
 
 int main(void) {
