@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Print a summary of the plans in a dataset: period, issuers, tasks and their cost, quotas
-and the units they apply to, reporting duties.
+and the units they apply to, reporting duties; then validation findings and evaluation
+scores when the library has those layers.
 
     python3 examples/python/summary.py              # the built-in Tân Phong example
     python3 examples/python/summary.py plan.xml     # a dataset file (needs the XML layer)
@@ -132,6 +133,31 @@ def summarise(ds: danvan.Dataset, out=sys.stdout) -> None:
                   f"{name_of(d.resolve_all('to', strict=False)[0] if d.to else None)}", file=out)
 
 
+def checks(ds: danvan.Dataset, out=sys.stdout) -> None:
+    """Validation findings and evaluation scores, when the library has those layers."""
+    try:
+        found = ds.validate(lang="en")
+        print(f"\nvalidation: {found.errors} errors, {found.warnings} warnings, "
+              f"{found.infos} infos", file=out)
+        for d in found[:10]:
+            print(f"  {d}", file=out)
+    except NotImplementedError:
+        pass
+    for plan in ds.plans:
+        try:
+            as_of = danvan.date_add_days(plan.end, 1) if plan.end else None
+            with danvan.evaluate(ds, plan.id, as_of) as ev:
+                print(f"\nevaluation of {plan.id} as of {ev.as_of:%Y-%m-%d %H:%M}:", file=out)
+                rows = sorted(ev.table("scores"), key=lambda r: (r['level'] or '', r['rank']))
+                for row in rows[:10]:
+                    print(f"  #{row['rank']} {row['org']} ({row['level'] or '-'}): score "
+                          f"{row['value']:.4f}", file=out)
+        except NotImplementedError:
+            return
+        except danvan.Error as exc:
+            print(f"\nevaluation of {plan.id}: {exc}", file=out)
+
+
 def main(argv: List[str]) -> int:
     try:
         if len(argv) > 1:
@@ -148,6 +174,7 @@ def main(argv: List[str]) -> int:
         return 1
     with ds:
         summarise(ds)
+        checks(ds)
     return 0
 
 

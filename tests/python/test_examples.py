@@ -31,6 +31,24 @@ class SummaryExampleTest(unittest.TestCase):
         self.assertNotIn("Traceback", r.stderr)
 
 
+class SummaryOnExampleDataTest(unittest.TestCase):
+    def test_tan_phong_files(self):
+        from danvan import _lib
+
+        data = os.path.join(support.SOURCE_DIR, "examples", "data")
+        plan = os.path.join(data, "tan-phong-2024-dot2.xml")
+        reports = os.path.join(data, "tan-phong-2024-dot2-reports.xml")
+        if not _lib.C.has("danvan_dataset_load"):
+            self.skipTest("the loaded libdanvan has no XML layer")
+        if not (os.path.exists(plan) and os.path.exists(reports)):
+            self.skipTest("no Tân Phong example data in this tree")
+        r = subprocess.run([sys.executable, EXAMPLE, plan, reports], env=support.child_env(),
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        self.assertIn("Plan tan-phong-2024-2", r.stdout)
+        self.assertIn("duty d-daily: daily 13:30–15:00 incl. weekends", r.stdout)
+
+
 def _installer():
     """A Python that can build the package offline (setuptools, wheel and venv), or None."""
     for exe in (sys.executable, "/usr/bin/python3"):
