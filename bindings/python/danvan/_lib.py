@@ -274,6 +274,8 @@ def _candidates() -> List[str]:
     """Where to look for the shared library, in order."""
     env = os.environ.get(LIBRARY_ENV)
     if env:
+        if os.sep in env:
+            env = os.path.abspath(env)  # a relative path keeps meaning after a chdir
         return [env]  # an explicit choice is never silently replaced by another library
     found = []
     name = ctypes.util.find_library("danvan")
