@@ -100,6 +100,27 @@ class EvaluateTest(unittest.TestCase):
         row = next(r for r in ev.table("duties") if r["org"] == "bt-ap-trai-bi")
         self.assertEqual(row["on-time"], 1)
 
+    def test_streaming_from_a_file(self):
+        for r in list(self.ds.reports):
+            r.remove()
+        with danvan.Dataset() as reports:
+            reports.add("report", "r-f1", plan="tan-phong-2024-2", duty="d-daily",
+                        org="bt-ap-trai-bi", start="2024-12-11", end="2024-12-11",
+                        submitted="2024-12-11T16:10:00+07:00")
+            with tempfile.TemporaryDirectory() as tmp:
+                path = os.path.join(tmp, "reports.xml")
+                reports.save(path)
+                ev = danvan.Evaluation.begin(self.ds, "tan-phong-2024-2", AS_OF)
+                ev.add_report_file(path)
+                with self.assertRaises(danvan.Error):
+                    ev.add_report_file(os.path.join(tmp, "missing.xml"))
+        ev.finish()
+        self.assertEqual(ev.tally("seen"), 1)
+        row = next(r for r in ev.table("duties") if r["org"] == "bt-ap-trai-bi")
+        self.assertEqual(row["late"], 1)
+        self.assertEqual(row["on-time"], 0)
+        ev.close()
+
     def test_evaluation_keeps_dataset_alive(self):
         ev = danvan.evaluate(self.ds, None, AS_OF)
         self.ds.close()  # the C dataset stays alive for the evaluation

@@ -184,6 +184,7 @@ SIGNATURES: Dict[str, Signature] = {
                                 "evaluate.h"),
     "danvan_evaluation_add_report": (c_int32, [c_void_p, c_void_p], "evaluate.h"),
     "danvan_evaluation_add_reports": (c_int32, [c_void_p, c_void_p], "evaluate.h"),
+    "danvan_evaluation_add_report_file": (c_int32, [c_void_p, c_char_p, c_void_p], "evaluate.h"),
     "danvan_evaluation_finish": (c_int32, [c_void_p], "evaluate.h"),
     "danvan_evaluation_free": (None, [c_void_p], "evaluate.h"),
     "danvan_evaluation_plan_id": (c_char_p, [c_void_p], "evaluate.h"),

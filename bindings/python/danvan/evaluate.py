@@ -256,6 +256,15 @@ class Evaluation:
         """Give every top-level report of a dataset to an open evaluation."""
         check(C.danvan_evaluation_add_reports(self._handle(), reports._handle()))
 
+    def add_report_file(self, path: "PathLike", **options: Any) -> None:
+        """Read an XML file of reports and give each report to an open evaluation; the file is
+        not kept. ``options`` are the XML reading options of :func:`danvan.Dataset.load`."""
+        from .xml import _options, _path
+
+        fn = _lib.require("danvan_evaluation_add_report_file", "Evaluation.add_report_file()")
+        with _options("Evaluation.add_report_file()", **options) as opts:
+            check(fn(self._handle(), _path(path), opts))
+
     def finish(self) -> "Evaluation":
         """Close an open evaluation and compute its tables."""
         check(C.danvan_evaluation_finish(self._handle()))
