@@ -6,13 +6,19 @@
 #   make demo                 deps + build, then run the danvan tool's demo
 #   make check                deps + build + every test, then the unit tests again under
 #                             AddressSanitizer and UBSan in build-asan/
+#   make check-valgrind       the unit tests of build/ under valgrind (leaks and memory errors)
+#   make fuzz                 build the fuzz targets with clang/libFuzzer in build-fuzz/ and run
+#                             each for FUZZ_SECONDS (default 120); FUZZ_TARGETS picks some
 #   make docs                 API reference with doxygen (warnings are errors) in build/docs/
 #   make install PREFIX=DIR   build for DIR and install there (DESTDIR is honoured)
-#   make clean                remove build/ and build-asan/
+#   make clean                remove build/, build-asan/, build-tsan/ and build-fuzz/
 
 # The Debian packages needed to build, test and document libdanvan: the one list.
 DEPS_PACKAGES := cmake gcc g++ pkg-config libxml2-dev libxml2-utils libcmocka-dev \
                  libutf8proc-dev libxlsxwriter-dev doxygen gettext python3
+# Needed only by `make fuzz` (libFuzzer comes with clang's runtime) and `make check-valgrind`.
+FUZZ_DEPS_PACKAGES := clang-14 libclang-rt-14-dev
+VALGRIND_DEPS_PACKAGES := valgrind
 
 BUILD_DIR      ?= build
 ASAN_BUILD_DIR ?= build-asan
@@ -22,21 +28,24 @@ CMAKE          ?= cmake
 CTEST          ?= ctest
 DOXYGEN        ?= doxygen
 CMAKE_ARGS     ?=
+rparen         := )
 
 # Prerequisites run in the order written (deps before build), even under make -j.
 .NOTPARALLEL:
-.PHONY: all deps configure build demo check check-asan check-tsan docs install clean
+.PHONY: all deps deps-fuzz deps-valgrind configure build demo check check-asan check-tsan \
+        check-valgrind fuzz docs install clean
 
 all: build
 
-deps:
-	@missing=""; \
+# Check that the Debian packages $(1) are installed; install the missing ones as root.
+define check_packages
+@missing=""; \
 	if ! command -v dpkg-query >/dev/null 2>&1; then \
 	  echo "deps: not a Debian system (no dpkg-query); make sure these are installed:"; \
-	  echo "  $(DEPS_PACKAGES)"; \
+	  echo "  $(1)"; \
 	  exit 0; \
 	fi; \
-	for p in $(DEPS_PACKAGES); do \
+	for p in $(1); do \
 	  if ! dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$'; then \
 	    missing="$$missing $$p"; \
 	  fi; \
@@ -51,6 +60,16 @@ deps:
 	  echo "  sudo apt-get install -y$$missing"; \
 	  exit 1; \
 	fi
+endef
+
+deps:
+	$(call check_packages,$(DEPS_PACKAGES))
+
+deps-fuzz:
+	$(call check_packages,$(FUZZ_DEPS_PACKAGES))
+
+deps-valgrind:
+	$(call check_packages,$(VALGRIND_DEPS_PACKAGES))
 
 # PREFIX (an install prefix) is compiled into the library (locale and data directories),
 # so it is given at configure time.
@@ -104,6 +123,53 @@ check-tsan:
 	cd $(TSAN_BUILD_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  $(CTEST) --output-on-failure -R '^test_threads$$' --no-tests=error </dev/null
 
+# ---- fuzzing -------------------------------------------------------------------------------
+# libFuzzer programs of tests/fuzz/fuzz_*.c, built with clang and ASan/UBSan in build-fuzz/,
+# each run for FUZZ_SECONDS over its seed corpus (tests/fuzz/corpus/<name>/, read only) and
+# a working corpus in build-fuzz/corpus/<name>/ (new inputs go there). Crashes are written to
+# build-fuzz/crashes/; logs and final statistics to build-fuzz/logs/. Copy a crash input into
+# the seed corpus once the bug is fixed: `make check` replays it from then on.
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_CC        ?= clang-14
+FUZZ_SECONDS   ?= 120
+FUZZ_TARGETS   ?= $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_ARGS      ?=
+# Longest input per target: whole XML files, whole plan texts, short phrases.
+FUZZ_MAX_LEN_xml      ?= 16384
+FUZZ_MAX_LEN_validate ?= 16384
+FUZZ_MAX_LEN_evaluate ?= 16384
+FUZZ_MAX_LEN_values   ?= 512
+FUZZ_MAX_LEN_import   ?= 40000
+# Dictionaries (libFuzzer -dict): XML names and markup, Vietnamese keywords.
+FUZZ_DICT_xml      ?= tests/fuzz/xml.dict
+FUZZ_DICT_validate ?= tests/fuzz/xml.dict
+FUZZ_DICT_evaluate ?= tests/fuzz/xml.dict
+FUZZ_DICT_values   ?= tests/fuzz/values.dict
+FUZZ_DICT_import   ?= tests/fuzz/values.dict
+fuzz: deps-fuzz
+	$(CMAKE) -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_C_COMPILER=$(FUZZ_CC) -DDANVAN_FUZZ=ON \
+	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDANVAN_TEST_DOCS=OFF $(CMAKE_ARGS)
+	$(CMAKE) --build $(FUZZ_BUILD_DIR) --parallel $(JOBS) $(foreach t,$(FUZZ_TARGETS),--target fuzz_$(t))
+	@mkdir -p $(FUZZ_BUILD_DIR)/crashes $(FUZZ_BUILD_DIR)/logs; failed=""; \
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p $(FUZZ_BUILD_DIR)/corpus/$$t; \
+	  case $$t in $(foreach t,$(FUZZ_TARGETS),$(t)$(rparen) len=$(or $(FUZZ_MAX_LEN_$(t)),4096); \
+	    dict=$(if $(FUZZ_DICT_$(t)),-dict=$(FUZZ_DICT_$(t)));;) esac; \
+	  echo "+ fuzz_$$t for $(FUZZ_SECONDS) s (-max_len=$$len $$dict)"; \
+	  if ./$(FUZZ_BUILD_DIR)/tests/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -max_len=$$len \
+	       -timeout=10 -rss_limit_mb=4096 -print_final_stats=1 $$dict \
+	       -artifact_prefix=$(FUZZ_BUILD_DIR)/crashes/$$t- $(FUZZ_ARGS) \
+	       $(FUZZ_BUILD_DIR)/corpus/$$t tests/fuzz/corpus/$$t \
+	       </dev/null >$(FUZZ_BUILD_DIR)/logs/$$t.log 2>&1; then :; else \
+	    failed="$$failed $$t"; tail -40 $(FUZZ_BUILD_DIR)/logs/$$t.log; \
+	  fi; \
+	  grep -E '^stat::(number_of_executed_units|average_exec_per_sec|new_units_added)' \
+	    $(FUZZ_BUILD_DIR)/logs/$$t.log | sed "s/^/  $$t: /"; \
+	done; \
+	if [ -n "$$failed" ]; then \
+	  echo "fuzz: failures in:$$failed (inputs in $(FUZZ_BUILD_DIR)/crashes/)"; exit 1; \
+	fi; echo "fuzz: no crash"
+
 docs: configure
 	$(DOXYGEN) docs/Doxyfile </dev/null
 	@echo "docs: build/docs/html/index.html"
@@ -112,4 +178,4 @@ install: build
 	DESTDIR="$(DESTDIR)" $(CMAKE) --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(abspath $(PREFIX)))
 
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
