@@ -138,7 +138,10 @@ DANVAN_API int32_t danvan_xml_options_set_max_input(danvan_xml_options *opts, ui
  *         its field, text where none is allowed);
  *         ::DANVAN_EUNSUPPORTED for another version of the format, another encoding than UTF-8,
  *         compressed input, or DTD declarations and entities;
- *         ::DANVAN_ELIMIT when a limit of the options is exceeded;
+ *         ::DANVAN_ELIMIT when a limit of the options is exceeded, or a fixed one: more
+ *         than 1000 attributes and namespace declarations on one element, more than 256
+ *         namespace declarations in scope at once, or libxml2's own (one construct or
+ *         attribute value of more than 10 000 000 bytes);
  *         ::DANVAN_ENOMEM.
  *         Errors name the file, line and column (error.h).
  * @since 0.1

@@ -55,34 +55,95 @@ static utf8proc_int32_t custom_eth_lower(utf8proc_int32_t cp, void *data) {
   return utf8proc_tolower(map_eth(cp));
 }
 
+static uint8_t ccc(int32_t cp) {
+  return cp < 0x300 ? 0 : (uint8_t)utf8proc_get_property(cp)->combining_class;
+}
+
+/* Canonical ordering: each run of combining marks stably sorted by combining class.
+   utf8proc_decompose_custom() does this with a bubble sort, quadratic in the length of a run
+   (a megabyte of alternating marks took minutes), so it is done here: insertion sort for
+   short runs, a counting sort (classes are 1 to 254) for long ones. */
+static bool reorder(int32_t *v, size_t n) {
+  int32_t *tmp = NULL;
+  for (size_t a = 0; a < n;) {
+    if (!ccc(v[a])) {
+      a++;
+      continue;
+    }
+    size_t b = a + 1;
+    while (b < n && ccc(v[b])) b++;
+    if (b - a <= 32) {
+      for (size_t k = a + 1; k < b; k++) {
+        int32_t x = v[k];
+        uint8_t cx = ccc(x);
+        size_t m = k;
+        for (; m > a && ccc(v[m - 1]) > cx; m--) v[m] = v[m - 1];
+        v[m] = x;
+      }
+    } else {
+      size_t count[257] = {0};
+      if (!tmp && !(tmp = dvi_malloc(n * sizeof *tmp))) return false;
+      for (size_t k = a; k < b; k++) count[ccc(v[k]) + 1]++;
+      for (size_t c = 1; c < 257; c++) count[c] += count[c - 1];
+      for (size_t k = a; k < b; k++) tmp[count[ccc(v[k])]++] = v[k];
+      memcpy(v + a, tmp, (b - a) * sizeof *v);
+    }
+    a = b;
+  }
+  dvi_free(tmp);
+  return true;
+}
+
 /* Decode valid UTF-8 into code points; with decompose, to NFD after applying fn. */
 static int32_t decode(cpvec *out, const char *s, size_t len, bool decompose,
                       utf8proc_custom_func fn) {
   if (len > (size_t)PTRDIFF_MAX / 16)
     return dvi_error(DANVAN_ELIMIT, "text too long to normalise (%zu bytes)", len);
-  utf8proc_option_t opts = decompose ? (utf8proc_option_t)(UTF8PROC_DECOMPOSE | UTF8PROC_STABLE)
-                                     : (utf8proc_option_t)0;
-  size_t cap = len + len / 2 + 8;
-  for (int attempt = 0; attempt < 2; attempt++) {
-    int32_t *v = dvi_malloc((cap + 1) * sizeof *v);
-    if (!v) return dvi_error(DANVAN_ENOMEM, "out of memory");
-    utf8proc_ssize_t n =
-        utf8proc_decompose_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len, v,
-                                  (utf8proc_ssize_t)cap, opts, fn, NULL);
-    if (n < 0) {
-      dvi_free(v);
-      return dvi_error(DANVAN_ELIMIT, "text cannot be normalised: %s", utf8proc_errmsg(n));
-    }
-    if ((size_t)n <= cap) {
-      v[n] = 0;
-      out->v = v;
-      out->n = (size_t)n;
-      return DANVAN_OK;
-    }
+  /* the code points with fn applied (options 0: neither decomposed nor reordered) */
+  int32_t *v = dvi_malloc((len + 1) * sizeof *v);
+  if (!v) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  utf8proc_ssize_t n = utf8proc_decompose_custom((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+                                                 v, (utf8proc_ssize_t)len, (utf8proc_option_t)0,
+                                                 fn, NULL);
+  if (n < 0 || (size_t)n > len) {
     dvi_free(v);
-    cap = (size_t)n;
+    return dvi_error(DANVAN_ELIMIT, "text cannot be normalised: %s",
+                     utf8proc_errmsg(n < 0 ? n : UTF8PROC_ERROR_OVERFLOW));
   }
-  return dvi_error(DANVAN_ELIMIT, "text cannot be normalised");
+  if (decompose) {
+    /* each code point to its canonical decomposition (at most 4 code points), then the marks
+       in canonical order */
+    utf8proc_int32_t d[8];
+    size_t total = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++) {
+      utf8proc_ssize_t k = utf8proc_decompose_char(v[i], d, 8, UTF8PROC_DECOMPOSE, NULL);
+      if (k < 0 || k > 8) {
+        dvi_free(v);
+        return dvi_error(DANVAN_ELIMIT, "text cannot be normalised: %s",
+                         utf8proc_errmsg(k < 0 ? k : UTF8PROC_ERROR_OVERFLOW));
+      }
+      total += (size_t)k;
+    }
+    int32_t *w = dvi_malloc((total + 1) * sizeof *w);
+    if (!w) {
+      dvi_free(v);
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
+    size_t at = 0;
+    for (utf8proc_ssize_t i = 0; i < n; i++)
+      at += (size_t)utf8proc_decompose_char(v[i], w + at, 8, UTF8PROC_DECOMPOSE, NULL);
+    dvi_free(v);
+    v = w;
+    n = (utf8proc_ssize_t)total;
+    if (!reorder(v, total)) {
+      dvi_free(v);
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
+  }
+  v[n] = 0;
+  out->v = v;
+  out->n = (size_t)n;
+  return DANVAN_OK;
 }
 
 static void compose(cpvec *c) {

@@ -63,6 +63,11 @@ int32_t danvan_xml_options_set_max_input(danvan_xml_options *opts, uint64_t byte
 }
 
 /* ---- reader state ------------------------------------------------------------------------- */
+/* Limits checked by the start-tag scanner (scan_tags()), against quadratic work in libxml2
+   2.9 (duplicate attributes, namespace look-ups) and in the foreign-element writer. */
+#define MAX_ATTRIBUTES 1000 /* attributes and namespace declarations of one element */
+#define MAX_NAMESPACES 256  /* namespace declarations in scope at once */
+
 enum { FR_ROOT, FR_WRAPPER, FR_ENTITY, FR_GROUP };
 
 /* One open element of the format (foreign and skipped subtrees are counted, not stacked). */
@@ -117,6 +122,15 @@ typedef struct reader {
 
   /* foreign attributes of the root element, applied when the whole input succeeded */
   dvi_xattr *root_xattrs;
+
+  /* the start-tag scanner (see scan_tags()) */
+  uint8_t sc_state, sc_quote, sc_run, sc_nm, sc_last;
+  uint32_t sc_atts, sc_tag_ns, sc_line, sc_tag_line, sc_tag_col;
+  int64_t sc_off, sc_line_start, sc_tag_off;
+  uint32_t sc_depth, sc_ns_total, sc_nscopes;
+  struct {
+    uint32_t depth, count;
+  } sc_scopes[MAX_NAMESPACES]; /* elements in scope that declare namespaces */
 } reader;
 
 /* ---- positions and errors ----------------------------------------------------------------- */
@@ -837,7 +851,8 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
   else if (err->code == XML_ERR_UNSUPPORTED_ENCODING || err->code == XML_ERR_UNKNOWN_ENCODING ||
            err->code == XML_ERR_INVALID_ENCODING)
     code = DANVAN_EUNSUPPORTED;
-  else if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "too long") || strstr(msg, "Excessive"))
+  else if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "too long") || strstr(msg, "Excessive") ||
+           strstr(msg, "Huge input lookup"))
     code = DANVAN_ELIMIT;
   pos p = pos_of_error(r, err->line, err->int2);
   if (r->terminating && !r->seen_root && code == DANVAN_EPARSE) {
@@ -942,6 +957,177 @@ static int32_t sniff(reader *r, const unsigned char *b, size_t n, size_t *skip) 
   return DANVAN_OK;
 }
 
+/* libxml2 2.9 checks the attributes of a start tag for duplicates in quadratic time (100 000
+   attributes: 9 s), looks each prefix up through every namespace declaration in scope (250
+   levels of 1000 declarations: minutes for a few megabytes), and its push parser hands a tag
+   over only once it is complete. So the limits above are checked here, before libxml2 sees
+   the bytes: a small scanner follows the markup (start and end tags, quoted values, comments,
+   CDATA, processing instructions, the document type declaration), counts the attributes and
+   namespace declarations of each start tag and keeps the declarations in scope. Declarations
+   in an internal subset make the parse fail anyway: the scanner stops there. */
+enum {
+  SC_TEXT, SC_LT, SC_BANG, SC_BANG_DASH, SC_STAG, SC_VALUE, SC_ETAG, SC_PI, SC_COMMENT,
+  SC_CDATA, SC_DOCTYPE, SC_DT_QUOTE, SC_SUBSET, SC_SUB_LT, SC_SUB_BANG, SC_SUB_BANG_DASH,
+  SC_SUB_COMMENT, SC_SUB_PI, SC_OFF
+};
+
+/* Name states (sc_nm) in a start tag: 0 between names; 1 + the number of characters of
+   "xmlns" matched so far; 7 after "xmlns:"; 8 any other name. */
+static bool sc_is_ns(uint8_t nm) { return nm == 6 || nm == 7; }
+
+static void sc_name_char(reader *r, unsigned char c) {
+  if (!r->sc_nm) {
+    r->sc_last = 0;
+    r->sc_nm = 1;
+  }
+  if (r->sc_nm <= 5) r->sc_nm = c == (unsigned char)"xmlns"[r->sc_nm - 1] ? (uint8_t)(r->sc_nm + 1) : 8;
+  else if (r->sc_nm == 6) r->sc_nm = c == ':' ? 7 : 8;
+}
+
+/* A start tag ends: an element that is not empty opens a scope for its declarations. */
+static void sc_open(reader *r, bool empty) {
+  if (empty) return;
+  r->sc_depth++;
+  if (!r->sc_tag_ns) return;
+  r->sc_scopes[r->sc_nscopes].depth = r->sc_depth;
+  r->sc_scopes[r->sc_nscopes].count = r->sc_tag_ns;
+  r->sc_nscopes++;
+  r->sc_ns_total += r->sc_tag_ns;
+}
+
+static void sc_close(reader *r) {
+  if (r->sc_depth) r->sc_depth--;
+  while (r->sc_nscopes && r->sc_scopes[r->sc_nscopes - 1].depth > r->sc_depth)
+    r->sc_ns_total -= r->sc_scopes[--r->sc_nscopes].count;
+}
+
+/* Scan the next n bytes of input. Returns n, or, when a start tag goes beyond a limit, the
+   index in these bytes of its '<' (0 when it lies in earlier bytes). */
+static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
+  int64_t start = r->sc_off;
+  r->sc_off += (int64_t)n;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = b[i];
+    if (c == '\n') {
+      r->sc_line++;
+      r->sc_line_start = start + (int64_t)i + 1;
+    }
+    switch (r->sc_state) {
+    case SC_TEXT:
+      if (c == '<') {
+        r->sc_state = SC_LT;
+        r->sc_tag_off = start + (int64_t)i;
+        r->sc_tag_line = r->sc_line;
+        r->sc_tag_col = (uint32_t)(r->sc_tag_off - r->sc_line_start) + 1;
+      }
+      break;
+    case SC_LT:
+      r->sc_state = c == '/' ? SC_ETAG : c == '!' ? SC_BANG : c == '?' ? SC_PI : SC_STAG;
+      r->sc_atts = r->sc_tag_ns = 0;
+      r->sc_run = 0;
+      r->sc_nm = r->sc_last = 8; /* the element's name */
+      break;
+    case SC_BANG: /* "<!--", "<![CDATA[" or "<!DOCTYPE" */
+      r->sc_state = c == '-' ? SC_BANG_DASH : c == '[' ? SC_CDATA : SC_DOCTYPE;
+      break;
+    case SC_BANG_DASH:
+    case SC_SUB_BANG_DASH:
+      r->sc_state = r->sc_state == SC_BANG_DASH ? SC_COMMENT : SC_SUB_COMMENT;
+      r->sc_run = 0;
+      break;
+    case SC_STAG:
+      if (c == '"' || c == '\'') {
+        r->sc_quote = c;
+        r->sc_state = SC_VALUE;
+      } else if (c == '>') {
+        r->sc_state = SC_TEXT;
+        sc_open(r, r->sc_run == '/');
+      } else if (c == '=') {
+        if (sc_is_ns(r->sc_nm ? r->sc_nm : r->sc_last)) r->sc_tag_ns++;
+        r->sc_nm = r->sc_last = 0;
+        if (++r->sc_atts > MAX_ATTRIBUTES || r->sc_ns_total + r->sc_tag_ns > MAX_NAMESPACES)
+          return r->sc_tag_off >= start ? (size_t)(r->sc_tag_off - start) : 0;
+      } else if (dvi_xml_is_space(c)) {
+        if (r->sc_nm) r->sc_last = r->sc_nm;
+        r->sc_nm = 0;
+      } else {
+        sc_name_char(r, c);
+      }
+      r->sc_run = c;
+      break;
+    case SC_VALUE:
+      if (c == r->sc_quote) {
+        r->sc_state = SC_STAG;
+        r->sc_nm = r->sc_last = 0;
+        r->sc_run = c;
+      }
+      break;
+    case SC_ETAG:
+      if (c == '>') {
+        r->sc_state = SC_TEXT;
+        sc_close(r);
+      }
+      break;
+    case SC_PI: /* "?>" */
+    case SC_SUB_PI:
+      if (c == '>' && r->sc_run) r->sc_state = r->sc_state == SC_PI ? SC_TEXT : SC_SUBSET;
+      r->sc_run = c == '?';
+      break;
+    case SC_COMMENT: /* "-->" */
+    case SC_SUB_COMMENT:
+      if (c == '>' && r->sc_run >= 2) r->sc_state = r->sc_state == SC_COMMENT ? SC_TEXT : SC_SUBSET;
+      r->sc_run = c == '-' ? (uint8_t)(r->sc_run < 2 ? r->sc_run + 1 : 2) : 0;
+      break;
+    case SC_CDATA: /* "]]>" */
+      if (c == '>' && r->sc_run >= 2) r->sc_state = SC_TEXT;
+      r->sc_run = c == ']' ? (uint8_t)(r->sc_run < 2 ? r->sc_run + 1 : 2) : 0;
+      break;
+    case SC_DOCTYPE:
+      if (c == '"' || c == '\'') {
+        r->sc_quote = c;
+        r->sc_state = SC_DT_QUOTE;
+      } else if (c == '[') {
+        r->sc_state = SC_SUBSET;
+      } else if (c == '>') {
+        r->sc_state = SC_TEXT;
+      }
+      break;
+    case SC_DT_QUOTE:
+      if (c == r->sc_quote) r->sc_state = SC_DOCTYPE;
+      break;
+    case SC_SUBSET:
+      if (c == '<') r->sc_state = SC_SUB_LT;
+      else if (c == ']') r->sc_state = SC_DOCTYPE;
+      break;
+    case SC_SUB_LT:
+      r->sc_state = c == '!' ? SC_SUB_BANG : c == '?' ? SC_SUB_PI : SC_OFF;
+      r->sc_run = 0;
+      break;
+    case SC_SUB_BANG: /* a comment, or a declaration, which the parser refuses */
+      r->sc_state = c == '-' ? SC_SUB_BANG_DASH : SC_OFF;
+      break;
+    default: /* SC_OFF */
+      return n;
+    }
+  }
+  return n;
+}
+
+/* Give libxml2 the next bytes, up to a start tag that goes beyond a limit. */
+static void feed(reader *r, const char *data, size_t n) {
+  size_t ok = scan_tags(r, (const unsigned char *)data, n);
+  if (ok) xmlParseChunk(r->ctxt, data, (int)ok, 0);
+  if (ok < n && !r->rc) {
+    pos p = {r->sc_tag_line, r->sc_tag_col, r->sc_tag_off};
+    if (r->sc_atts > MAX_ATTRIBUTES)
+      fail(r, DANVAN_ELIMIT, p, "an element has more than %d attributes and namespace "
+           "declarations", MAX_ATTRIBUTES);
+    else
+      fail(r, DANVAN_ELIMIT, p, "more than %d namespace declarations are in scope",
+           MAX_NAMESPACES);
+  }
+}
+
 static int32_t too_big(reader *r) {
   fail(r, DANVAN_ELIMIT, r->ctxt ? pos_of(r, NULL) : (pos){1, 0, -1},
        "the input is larger than the limit of %llu bytes", (unsigned long long)r->opt->max_input);
@@ -990,12 +1176,14 @@ static int32_t parse(reader *r, source *src) {
   data += r->bom;
   n -= r->bom;
   r->scan_to = r->line_start = (int64_t)r->bom;
+  r->sc_off = r->sc_line_start = (int64_t)r->bom;
+  r->sc_line = 1;
   for (;;) {
     if (r->opt->max_input && r->total > r->opt->max_input) {
       rc = too_big(r);
       goto out;
     }
-    if (n) xmlParseChunk(r->ctxt, data, (int)n, 0);
+    if (n) feed(r, data, n);
     if (r->rc || !n) break;
     if ((rc = source_read(r, src, buf, CHUNK_SIZE, &data, &n))) goto out;
     r->total += n;
