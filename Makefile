@@ -8,6 +8,7 @@
 #                             AddressSanitizer and UBSan in build-asan/
 #   make docs                 API reference with doxygen (warnings are errors) in build/docs/
 #   make install PREFIX=DIR   build for DIR and install there (DESTDIR is honoured)
+#   make bench                deps + build, then the scale and speed benchmark (not in check)
 #   make clean                remove build/ and build-asan/
 
 # The Debian packages needed to build, test and document libdanvan: the one list.
@@ -113,3 +114,12 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR)
+
+# Scale and speed (tests/bench/run.py, docs/performance.md): not part of `make check`.
+# BENCH_SIZES=small runs 10k and 100k reports; full (the default) adds about a million.
+# BENCH_REPEAT=N runs each measurement N times (default 3, 1 above 500k reports);
+# BENCH_ONLY=load,evaluate runs only those operations. Results: build/bench/results.{json,md}.
+BENCH_SIZES ?= full
+.PHONY: bench
+bench: deps build
+	python3 tests/bench/run.py --build-dir $(BUILD_DIR) --sizes $(BENCH_SIZES) </dev/null
