@@ -12,5 +12,7 @@
 #include "model.h"
 #include "dataset.h"
 #include "vn.h"
+#include "xml.h"
+#include "evaluate.h"
 
 #endif
