@@ -12,6 +12,7 @@ const tool_command tool_commands[] = {
     {"evaluate", cmd_evaluate,
      "evaluate a plan against its reports (PLAN.xml [REPORTS.xml ...] [--as-of T] [--format F])"},
     {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
+    {"validate", cmd_validate, "check files against the schema and the rules ([--lang vi|en] [--format text|xml] [--werror] [--max N] FILE...)"},
     {NULL, NULL, NULL},
 };
 

@@ -24,6 +24,7 @@ int cmd_gen(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
 
 extern const tool_command tool_commands[];
 

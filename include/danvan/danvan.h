@@ -14,5 +14,6 @@
 #include "vn.h"
 #include "xml.h"
 #include "evaluate.h"
+#include "validate.h"
 
 #endif

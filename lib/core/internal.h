@@ -216,6 +216,10 @@ struct danvan_entity_list {
   size_t n, cap;
 };
 int32_t dvi_list_push(danvan_entity_list *l, danvan_entity *e);
+/* Whether organisation `org` matches selector entity `sel` (semantics of
+   danvan_selector_resolve); `under` is the resolved `under` entity or NULL. */
+bool dvi_selector_matches(const danvan_entity *sel, const danvan_entity *org,
+                          const danvan_entity *under, int32_t date);
 /* Entity with that id, or NULL (no error recorded). */
 danvan_entity *dvi_find(const danvan_dataset *ds, const char *id);
 
