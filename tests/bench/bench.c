@@ -18,7 +18,8 @@
  *   bench export-memory PLAN REPORTS     load (untimed), then danvan_dataset_to_xml()
  *   bench export-file PLAN REPORTS OUT   load (untimed), then danvan_dataset_save() to OUT
  *
- * Every phase reports: "seconds" (CLOCK_MONOTONIC around the timed call), "rss_before_kb"
+ * Every phase reports: "seconds" (CLOCK_MONOTONIC around the timed call), "cpu_seconds" (the
+ * process's CPU time over the same span, less sensitive to a busy machine), "rss_before_kb"
  * (VmRSS just before it), "hwm_kb" (VmHWM just after it: the peak since the reset) and
  * "phase_peak_kb" = hwm_kb - rss_before_kb (what the phase itself added at its peak). Before a
  * timed phase that follows an untimed load, the peak is reset (writing 5 to
@@ -75,11 +76,13 @@
 #endif
 
 /* ---- measurement --------------------------------------------------------------------------- */
-static double now(void) {
+static double clock_s(clockid_t id) {
   struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
+  clock_gettime(id, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+static double now(void) { return clock_s(CLOCK_MONOTONIC); }
+static double cpu_now(void) { return clock_s(CLOCK_PROCESS_CPUTIME_ID); }
 
 /* A "VmXXX:   1234 kB" line of /proc/self/status, in kB; -1 when unavailable. */
 static long status_kb(const char *key) {
@@ -109,7 +112,7 @@ static int reset_hwm(void) {
 static long setup_hwm = -1; /* VmHWM before the reset of a phase that follows a load */
 
 typedef struct mark {
-  double t0;
+  double t0, cpu0;
   long rss0;
   int reset;
 } mark;
@@ -119,6 +122,7 @@ static mark begin_phase(int reset) {
   if (reset) setup_hwm = status_kb("VmHWM");
   m.reset = reset ? reset_hwm() : 0;
   m.rss0 = status_kb("VmRSS");
+  m.cpu0 = cpu_now();
   m.t0 = now();
   return m;
 }
@@ -158,8 +162,10 @@ static void json_kv(const char *key, const char *v) {
 }
 
 static void json_phase(const mark *m, double seconds) {
+  double cpu = cpu_now() - m->cpu0;
   long hwm = status_kb("VmHWM");
   json_num("seconds", seconds);
+  json_num("cpu_seconds", cpu);
   json_int("rss_before_kb", m->rss0);
   json_int("hwm_kb", hwm);
   json_int("phase_peak_kb", (m->rss0 >= 0 && hwm >= 0) ? hwm - m->rss0 : -1);
@@ -250,8 +256,11 @@ static int phase_exec(char **argv) {
   json_kv("command", argv[0]);
   json_num("seconds", t);
   json_int("peak_kb", (long long)ru.ru_maxrss);
-  json_num("user", (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6);
-  json_num("sys", (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6);
+  double user = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6;
+  double sys = (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+  json_num("cpu_seconds", user + sys);
+  json_num("user", user);
+  json_num("sys", sys);
   json_int("launcher_rss_kb", status_kb("VmRSS"));
   json_int("status", WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status));
   return json_close(WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : 1);

@@ -84,20 +84,6 @@ def run_measured(argv, env=None, capture=False):
                 stderr=stderr.decode("utf-8", "replace"))
 
 
-def best_of(n, fn):
-    """Run fn() n times; keep the result with the least 'seconds' (None results skip out)."""
-    best = None
-    for _ in range(n):
-        r = fn()
-        if r is None or r.get("skipped") or r.get("error"):
-            return r
-        if best is None or r["seconds"] < best["seconds"]:
-            best = r
-    if best is not None:
-        best["repeats"] = n
-    return best
-
-
 def external(bench, argv, env):
     """An external command, forked by `bench exec` (see bench.c for why not from here)."""
     r = internal(bench, ["exec"] + argv, env)
@@ -259,51 +245,61 @@ def machine_info(build):
 
 
 # ---- measuring one size ---------------------------------------------------------------------
-def measure(name, bench, plan, reports, chunks, outdir, repeats, env, xsd, only):
-    res = {}
+def operations(bench, plan, reports, chunks, outdir, env, xsd):
+    """(name, function) of every measured operation, in the order they run in each round."""
+    def ext(*argv):
+        return lambda: external(bench, list(argv), env)
 
-    def want(op):
-        return not only or op in only
+    def our(*argv):
+        return lambda: internal(bench, list(argv), env)
 
     ops = [
-        ("xmllint --stream", lambda: external(
-            bench, ["xmllint", "--stream", "--noout", plan, reports], env)),
-        ("xmllint --schema", lambda: external(
-            bench, ["xmllint", "--noout", "--schema", xsd, plan, reports], env)),
-        ("xmllint --stream --schema", lambda: external(
-            bench, ["xmllint", "--stream", "--noout", "--schema", xsd, plan, reports], env)),
-        ("sax", lambda: internal(bench, ["sax", plan, reports], env)),
-        ("load", lambda: internal(bench, ["load", plan, reports], env)),
-        ("validate", lambda: internal(bench, ["validate", plan, reports], env)),
-        ("rules", lambda: internal(bench, ["rules", plan, reports], env)),
-        ("evaluate", lambda: internal(bench, ["evaluate", plan, reports], env)),
-        ("evaluate-stream", lambda: internal(bench, ["evaluate-stream", plan, reports], env)),
-        ("evaluate-stream-chunked", lambda: internal(
-            bench, ["evaluate-stream", plan] + chunks, env)),
-        ("export-memory", lambda: internal(bench, ["export-memory", plan, reports], env)),
-        ("export-file", lambda: internal(
-            bench, ["export-file", plan, reports, os.path.join(outdir, "export.xml")], env)),
+        ("xmllint --stream", ext("xmllint", "--stream", "--noout", plan, reports)),
+        ("xmllint --schema", ext("xmllint", "--noout", "--schema", xsd, plan, reports)),
+        ("xmllint --stream --schema",
+         ext("xmllint", "--stream", "--noout", "--schema", xsd, plan, reports)),
+        ("sax", our("sax", plan, reports)),
+        ("load", our("load", plan, reports)),
+        ("validate", our("validate", plan, reports)),
+        ("rules", our("rules", plan, reports)),
+        ("evaluate", our("evaluate", plan, reports)),
+        ("evaluate-stream", our("evaluate-stream", plan, reports)),
+        ("export-memory", our("export-memory", plan, reports)),
+        ("export-file", our("export-file", plan, reports, os.path.join(outdir, "export.xml"))),
     ]
-    for op, fn in ops:
-        if not want(op):
-            continue
-        if op == "evaluate-stream-chunked" and not chunks:
-            continue
-        t0 = time.monotonic()
-        r = best_of(repeats, fn)
+    if chunks:
+        ops.insert(9, ("evaluate-stream-chunked", our("evaluate-stream", plan, *chunks)))
+    return ops
+
+
+def measure(name, ops, repeats, only):
+    """Run every operation `repeats` times, in interleaved rounds (so a busy spell of the
+    machine hits all of them alike); keep each one's fastest run, with its memory."""
+    res, spent, runs = {}, {}, {}
+    for rnd in range(repeats):
+        for op, fn in ops:
+            if only and op not in only:
+                continue
+            prev = res.get(op)
+            if prev is not None and (prev.get("skipped") or prev.get("error")):
+                continue
+            t0 = time.monotonic()
+            r = fn()
+            spent[op] = spent.get(op, 0) + time.monotonic() - t0
+            if not ok(r) or prev is None or r["seconds"] < prev["seconds"]:
+                res[op] = r
+            if ok(r):
+                runs.setdefault(op, []).append(round(r["seconds"], 6))
+        log(f"{name}: round {rnd + 1}/{repeats} done")
+    for op, r in res.items():
+        r["runs"] = runs.get(op, [])
         if r.get("skipped"):
             log(f"{name}: {op}: skipped: {r['skipped']}")
         elif r.get("error"):
             log(f"{name}: {op}: ERROR: {r['error']}")
         else:
-            log(f"{name}: {op}: {r['seconds']:.3f} s, peak "
-                f"{r['peak_kb'] / 1024:.1f} MiB "
-                f"({time.monotonic() - t0:.1f} s for {repeats} run(s))")
-        res[op] = r
-    try:
-        os.remove(os.path.join(outdir, "export.xml"))
-    except OSError:
-        pass
+            log(f"{name}: {op}: best {r['seconds']:.3f} s of {len(r['runs'])}, "
+                f"peak {r['peak_kb'] / 1024:.1f} MiB ({spent[op]:.1f} s in all)")
     return res
 
 
@@ -311,10 +307,11 @@ def ok(r):
     return r is not None and not r.get("skipped") and not r.get("error")
 
 
-def size_ratios(res, input_bytes, baseline_kb):
-    """The per-size ratios; None where an operand is missing."""
+def size_ratios(res, input_bytes, baseline_kb, key="seconds"):
+    """The per-size ratios of wall times (key "seconds") or CPU times ("cpu_seconds"); None
+    where an operand is missing."""
     def t(op):
-        return res[op]["seconds"] if ok(res.get(op)) else None
+        return res[op].get(key) if ok(res.get(op)) else None
 
     def div(a, b):
         return a / b if a is not None and b else None
@@ -356,7 +353,11 @@ def markdown(results):
     lines.append(f"Machine: {m.get('cpu')} × {m.get('nproc')} cores, {m.get('memory_gib')} GiB; "
                  f"libxml2 {m.get('libxml2')}; {m.get('compiler')}; build "
                  f"{m.get('build_type')}; git {m.get('branch')}@{m.get('git')}; "
-                 f"{results['date']}; best of {results['repeats_note']}.")
+                 f"{results['date']}; best of {results['repeats_note']} (interleaved rounds).")
+    lines.append("Load average (1 min) before each size: " + ", ".join(
+        f"{s['name']} {s['loadavg_before']:.2f}" for s in results["sizes"])
+        + f" on {m.get('nproc')} cores. Ratios are of wall times (the verdict); "
+        "CPU-time ratios in parentheses.")
     lines.append("")
     lines.append("| size | reports | input MiB | operation | time s | µs/report | peak RSS MiB | "
                  "phase +MiB |")
@@ -385,15 +386,18 @@ def markdown(results):
     for key, (desc, limit) in TARGETS.items():
         cells = []
         for s in results["sizes"]:
-            v = s["ratios"].get(key)
-            cells.append("–" if v is None else f"{v:.2f} {verdict(v, limit)}")
+            v, c = s["ratios"].get(key), s["ratios_cpu"].get(key)
+            cpu = "" if c is None or key == "load_memory_vs_input" else f" (cpu {c:.2f})"
+            cells.append("–" if v is None else f"**{v:.2f}** {verdict(v, limit)}{cpu}")
         lines.append(f"| {desc} | ≤ {limit} | " + " | ".join(cells) + " |")
     lines.append("")
     if results["scaling"]:
         lines.append("| across sizes | target | value | |")
         lines.append("| --- | ---: | ---: | --- |")
         for key, v in results["scaling"].items():
-            val = "–" if v["value"] is None else f"{v['value']:.2f}"
+            val = "–" if v["value"] is None else f"**{v['value']:.2f}**"
+            if v.get("cpu") is not None:
+                val += f" (cpu {v['cpu']:.2f})"
             lines.append(f"| {v['desc']} | ≤ {v['limit']} | {val} | {v['verdict']} |")
         lines.append("")
     return "\n".join(lines)
@@ -405,7 +409,7 @@ def main():
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or "full",
                     help="small, full, or a comma list of " + ", ".join(SIZES))
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT") or 0),
-                    help="runs per measurement (default 3, 1 at sizes over 500k reports)")
+                    help="runs per measurement (default 5 below 50k reports, 3 below 500k, else 2)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--only", default=os.environ.get("BENCH_ONLY", ""),
                     help="comma list of operations to run (default: all)")
@@ -444,18 +448,27 @@ def main():
         chunks = []
         if feats["BENCH_HAVE_EVALUATE"] and (not only or "evaluate-stream-chunked" in only):
             chunks = split_reports(d, reports, STREAM_CHUNK)
-        repeats = args.repeat or (1 if (meta["reports"] or 0) > 500000 else 3)
+        nrep = meta["reports"] or 0
+        repeats = args.repeat or (5 if nrep < 50000 else 3 if nrep < 500000 else 2)
         rep_notes.append(f"{repeats} ({name})")
         input_bytes = meta["plan_bytes"] + meta["reports_bytes"]
         log(f"{name}: {meta['reports']} reports, {input_bytes / 1048576:.1f} MiB; "
             f"{repeats} run(s) each")
-        res = measure(name, bench, plan, reports, chunks, d, repeats, env, xsd, only)
+        ops = operations(bench, plan, reports, chunks, d, env, xsd)
+        load0 = os.getloadavg()[0]
+        res = measure(name, ops, repeats, only)
+        try:
+            os.remove(os.path.join(d, "export.xml"))
+        except OSError:
+            pass
         ratios = size_ratios(res, input_bytes, baseline_kb)
+        ratios_cpu = size_ratios(res, input_bytes, baseline_kb, "cpu_seconds")
         results["sizes"].append(dict(name=name, shape=SIZES[name], reports=meta["reports"],
                                      plan_bytes=meta["plan_bytes"],
                                      reports_bytes=meta["reports_bytes"],
                                      input_bytes=input_bytes, stream_chunks=len(chunks),
-                                     results=res, ratios=ratios,
+                                     loadavg_before=load0, loadavg_after=os.getloadavg()[0],
+                                     results=res, ratios=ratios, ratios_cpu=ratios_cpu,
                                      verdicts={k: verdict(v, TARGETS[k][1])
                                                for k, v in ratios.items()}))
     results["repeats_note"] = ", ".join(rep_notes)
@@ -466,12 +479,14 @@ def main():
         for op in ("load", "validate", "evaluate", "export-memory", "export-file",
                    "xmllint --stream", "xmllint --schema"):
             a, b = lo["results"].get(op), hi["results"].get(op)
-            v = None
+            v = c = None
             if ok(a) and ok(b) and lo["reports"] and hi["reports"]:
                 v = (b["seconds"] / hi["reports"]) / (a["seconds"] / lo["reports"])
+                if a.get("cpu_seconds") and b.get("cpu_seconds") is not None:
+                    c = (b["cpu_seconds"] / hi["reports"]) / (a["cpu_seconds"] / lo["reports"])
             results["scaling"][f"per_report_{op}"] = dict(
                 desc=f"time per report of {op}, {hi['name']} / {lo['name']}",
-                limit=SCALING_LIMIT, value=v, verdict=verdict(v, SCALING_LIMIT))
+                limit=SCALING_LIMIT, value=v, cpu=c, verdict=verdict(v, SCALING_LIMIT))
         for op in ("evaluate-stream", "evaluate-stream-chunked"):
             a, b = lo["results"].get(op), hi["results"].get(op)
             v = None
