@@ -13,7 +13,7 @@
 #include "dataset.h"
 #include "vn.h"
 #include "xml.h"
-#include "evaluate.h"
 #include "validate.h"
+#include "evaluate.h"
 
 #endif

@@ -13,10 +13,13 @@
  *   must fit the field's type (dates, decimals, ids, enum words …);
  * - elements and attributes of *other* namespaces are kept and written back on export: a
  *   foreign attribute stays on its element; a foreign element becomes a child entity of kind
- *   ::DANVAN_KIND_FOREIGN whose ::DANVAN_F_TEXT is the element written out verbatim, with the
- *   namespace declarations it needs. Foreign elements and attributes are not allowed on the
- *   section wrappers (`metrics` …) and on grouped elements (`title`, `period`, `cost` …): an
- *   error says so. Comments and processing instructions are not kept;
+ *   ::DANVAN_KIND_FOREIGN whose ::DANVAN_F_TEXT is the element written out again, with the
+ *   namespace declarations its element and attribute names need (a prefix used only inside
+ *   an attribute value or text, as in `xsi:type="x:t"`, is not declared for it). Foreign
+ *   elements and attributes are not allowed on the section wrappers (`metrics` …) and on
+ *   grouped elements (`title`, `period`, `cost` …): an error says so. In an element that holds
+ *   text (`note` …), foreign elements follow the text, which is the element's own text joined.
+ *   Comments, processing instructions and CDATA boundaries are not kept (CDATA content is);
  * - an `evaluation` section (what evaluation writes) is accepted and skipped;
  * - text is kept exactly as written (whitespace included) for text fields; whitespace between
  *   elements is ignored; other text where none is allowed is an error;
@@ -28,9 +31,10 @@
  *   network or from other files.
  *
  * Every error records, for the calling thread (error.h), the file name given (or "<memory>"),
- * the line and column (from 1) and a message. Every entity loaded records its file, line and
- * column (danvan_entity_file(), danvan_entity_line(), danvan_entity_column()): the position of
- * the `<` of its start tag.
+ * the line and column (from 1; the column counted in bytes) and a message; errors about an
+ * attribute point at the attribute. Every entity loaded records its file, line and column
+ * (danvan_entity_file(), danvan_entity_line(), danvan_entity_column()): the position of the
+ * `<` of its start tag.
  *
  * **Export.** danvan_dataset_save() and its twins write the canonical form of format v1: the
  * root `danvan` with `xmlns="urn:danvan:1" version="1"`; the sections metrics, localities,
@@ -39,8 +43,12 @@
  * attributes (each preceded by the declaration of its prefix); grouped fields as one child
  * element (`<period start="…" end="…"/>`, `<title>…</title>`); foreign elements last in their
  * parent; two-space indentation, `\n` line ends, no trailing spaces, empty elements
- * self-closed. Import, export, import, export gives byte-identical output, and exporting a
- * canonical file gives the file back.
+ * self-closed, text elements on one line; `&`, `<`, `>` escaped, and `"`, tab, line feed and
+ * carriage return where they would not survive as written. Values are written in the
+ * format's notation (decimals without trailing zeros, date-times at +07:00). Import, export,
+ * import, export gives byte-identical output, and exporting a canonical file gives the file
+ * back. The text of a ::DANVAN_KIND_FOREIGN entity is written as it is: one set through the
+ * API must be a well-formed element that declares its namespaces.
  *
  * **Threads.** Different datasets may be loaded and saved from different threads at once. A
  * dataset being merged into needs exclusive access; a dataset being saved must not be changed
@@ -76,7 +84,8 @@ typedef struct danvan_xml_options danvan_xml_options;
 DANVAN_API int32_t danvan_xml_options_new(danvan_xml_options **out);
 
 /**
- * @brief Free reading options. NULL is a no-op.
+ * @brief Free reading options.
+ * @param opts Options from danvan_xml_options_new(), or NULL (then nothing happens).
  * @since 0.1
  */
 DANVAN_API void danvan_xml_options_free(danvan_xml_options *opts);
@@ -173,7 +182,8 @@ DANVAN_API int32_t danvan_dataset_load_memory(danvan_dataset **out, const char *
  *
  * Top-level entities of the file are added after those already in the dataset; ids may refer
  * to entities of either. Foreign attributes of the file's root element are added to the
- * dataset's root (one with the same namespace and name takes the new value).
+ * dataset's root (one with the same namespace and name takes the new value; a prefix the root
+ * already binds to another namespace is renamed, e.g. `x` to `x1`).
  *
  * **On failure** the dataset is as it was before the call: every entity the failed merge added
  * is removed again (its memory is returned when the dataset is freed) and the root's foreign
@@ -222,7 +232,8 @@ DANVAN_API int32_t danvan_dataset_merge_memory(danvan_dataset *ds, const char *d
  *
  * The document is written to a new temporary file in the same directory, flushed to disk
  * (fsync), renamed over `path`, and the directory is flushed. A file that existed keeps its
- * permission bits; a new file gets 0666 less the umask. A symbolic link at `path` is followed:
+ * permission bits (and its owner, when the caller may set it); a new file gets 0666 less the
+ * umask. A symbolic link at `path` is followed:
  * the file it names is replaced. On any failure before the rename, `path` is untouched and the
  * temporary file is removed.
  * @param ds The dataset.

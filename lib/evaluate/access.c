@@ -217,12 +217,7 @@ static double cell_double(const danvan_evaluation *ev, const ev_cellval *v, int3
     case DANVAN_COLUMN_RATIO:
       if (table == DANVAN_EVAL_SCORES && column == C(QUOTA_SHARE)) return ev->score_rows[row].share;
       return (double)v->num / (double)v->den;
-    case DANVAN_COLUMN_DECIMAL: {
-      /* powers of ten up to 1e18 are exact doubles: one correctly rounded division */
-      double p = 1;
-      for (int32_t i = 0; i < v->d.s; i++) p *= 10;
-      return (double)v->d.c / p;
-    }
+    case DANVAN_COLUMN_DECIMAL: return dvi_ev_double(v->d);
     default: return (double)v->i;
   }
 }

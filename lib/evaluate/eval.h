@@ -97,6 +97,8 @@ typedef struct ev_quota {
   const danvan_entity **units;
   uint32_t nunits;
   dvi_ptrmap unit_index;
+  dvi_ptrmap loc_first; /* locality entity -> first unit index with that locality */
+  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end */
   ev_cell *cells;
   uint32_t ncells, capcells;
   /* cell index by (reporter, locality, metric) */
@@ -186,6 +188,7 @@ struct danvan_evaluation {
   size_t nresult_rows;
   ev_score_row *score_rows;
   size_t nscore_rows;
+  size_t *ranking; /* score rows in ranking order: level depth from the top, then rank */
   ev_label *labels; /* sorted by id */
   size_t nlabels;
 };
@@ -195,20 +198,28 @@ const char *dvi_ev_intern(danvan_evaluation *ev, const char *s); /* NULL on ENOM
 const char *dvi_ev_lookup(const dvi_strset *set, const char *s);  /* NULL when absent */
 const char *dvi_strset_add(dvi_strset *set, dvi_arena *arena, const char *s, bool *added);
 void dvi_strset_free(dvi_strset *set);
-bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val);
+bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val); /* keeps a present value */
+bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val); /* replaces it */
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent */
 void dvi_ptrmap_free(dvi_ptrmap *m);
 /* round(num / den × 10^4), half up; num >= 0, den > 0. */
 int64_t dvi_frac_e4(uint64_t num, uint64_t den);
+/* A full date field (yyyymmdd), or 0 when unset or partial. */
+int32_t dvi_ev_date(const danvan_entity *e, int32_t field);
+/* The entity of kind `kind` that a reference field of e (or the id itself) names, or NULL. */
+const danvan_entity *dvi_ev_ref(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
+                                int32_t kind);
+const danvan_entity *dvi_ev_find(const danvan_dataset *ds, const char *id, int32_t kind);
+/* A decimal as the nearest double (one correctly rounded division). */
+double dvi_ev_double(ev_dec d);
 /* Writes a value in units of 10^-4 as the shortest decimal (0.8, 0.9333, 1). buf >= 48. */
 size_t dvi_e4_write(char *buf, int64_t e4);
 
 /* ---- parts of the evaluation (slots.c, quotas.c, evaluate.c) -------------------------------- */
 int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity *duty);
 /* Match a counted report against its duty's slots; *matched set when a slot took it. */
-void dvi_ev_match_slots(danvan_evaluation *ev, ev_duty *d, const danvan_entity *org,
-                        int32_t rstart, int32_t rend, int64_t submitted, const char *report,
-                        bool *matched);
+void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+                        int64_t submitted, const char *report, bool *matched);
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota);
 /* Add one value of a counted report; *credited set when it credited a unit. */
 int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,

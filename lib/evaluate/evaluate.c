@@ -65,6 +65,7 @@ void danvan_evaluation_free(danvan_evaluation *ev) {
   dvi_free(ev->quota_rows);
   dvi_free(ev->result_rows);
   dvi_free(ev->score_rows);
+  dvi_free(ev->ranking);
   dvi_free(ev->labels);
   dvi_strset_free(&ev->strs);
   dvi_arena_free(&ev->arena);
@@ -141,38 +142,26 @@ fail:
 }
 
 /* ---- reports ----------------------------------------------------------------------------- */
-static int32_t full_date(const danvan_entity *e, int32_t field) {
-  const dvi_value *v = dvi_val(e, field);
-  return (v && dvi_date_valid((int32_t)v->u.i, false)) ? (int32_t)v->u.i : 0;
-}
-
 int32_t dvi_ev_report_date(const danvan_entity *r) {
-  int32_t d = full_date(r, DANVAN_F_END);
-  if (!d) d = full_date(r, DANVAN_F_START);
+  int32_t d = dvi_ev_date(r, DANVAN_F_END);
+  if (!d) d = dvi_ev_date(r, DANVAN_F_START);
   const dvi_value *sub = dvi_val(r, DANVAN_F_SUBMITTED);
   if (!d && sub) danvan_datetime_to_parts(&d, NULL, sub->u.i);
   return d;
 }
 
-static ev_duty *duty_by_id(danvan_evaluation *ev, const char *id) {
+/* A duty of the plan (duties without an id cannot be named and are not kept). */
+static ev_duty *duty_by_id(const danvan_evaluation *ev, const char *id) {
   for (uint32_t i = 0; i < ev->nduties; i++)
     if (strcmp(ev->duties[i].id, id) == 0) return &ev->duties[i];
   return NULL;
 }
 
-static bool plan_has_duty(const danvan_evaluation *ev, const char *id) {
-  const dvi_vec *duties = dvi_kids(ev->plan, DANVAN_KIND_DUTY);
-  for (uint32_t i = 0; duties && i < duties->n; i++) {
-    const char *d = danvan_entity_id(duties->items[i]);
-    if (d && strcmp(d, id) == 0) return true;
-  }
-  return false;
-}
-
 static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   ev->tally[DANVAN_TALLY_SEEN]++;
   const dvi_value *plan = dvi_val(r, DANVAN_F_PLAN), *duty = dvi_val(r, DANVAN_F_DUTY);
-  if (plan ? strcmp(plan->u.s, ev->plan_id) != 0 : (duty && !plan_has_duty(ev, duty->u.s))) {
+  ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
+  if (plan ? strcmp(plan->u.s, ev->plan_id) != 0 : (duty && !d)) {
     ev->tally[DANVAN_TALLY_OTHER_PLAN]++;
     return DANVAN_OK;
   }
@@ -200,12 +189,10 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   if (!sub) ev->tally[DANVAN_TALLY_UNTIMED]++;
 
   const dvi_value *orgv = dvi_val(r, DANVAN_F_ORG);
-  danvan_entity *org = orgv ? dvi_find(ev->ds, orgv->u.s) : NULL;
-  if (org && org->desc->kind != DANVAN_KIND_ORGANISATION) org = NULL;
+  const danvan_entity *org = orgv ? dvi_ev_find(ev->ds, orgv->u.s, DANVAN_KIND_ORGANISATION) : NULL;
   bool matched = false, credited = false;
-  ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
   if (d && sub && org)
-    dvi_ev_match_slots(ev, d, org, full_date(r, DANVAN_F_START), full_date(r, DANVAN_F_END),
+    dvi_ev_match_slots(d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
                        sub->u.i, rid, &matched);
 
   const dvi_vec *values = dvi_kids(r, DANVAN_KIND_VALUE);
@@ -347,25 +334,11 @@ typedef struct rollup {
   int64_t due, on_time;
 } rollup;
 
-static const danvan_entity *org_parent(const danvan_dataset *ds, const danvan_entity *e) {
-  const dvi_value *v = dvi_val(e, DANVAN_F_PARENT);
-  danvan_entity *p = v ? dvi_find(ds, v->u.s) : NULL;
-  return (p && p->desc->kind == DANVAN_KIND_ORGANISATION) ? p : NULL;
-}
-
-static const danvan_entity *locality_parent(const danvan_dataset *ds, const danvan_entity *e) {
-  const dvi_value *v = dvi_val(e, DANVAN_F_PARENT);
-  danvan_entity *p = v ? dvi_find(ds, v->u.s) : NULL;
-  return (p && p->desc->kind == DANVAN_KIND_LOCALITY) ? p : NULL;
-}
-
 /* Visit an organisation and its ancestors once each (a cycle in the data stops the walk). */
 static size_t ancestors(const danvan_dataset *ds, const dvi_ptrmap *index, const char *org_id,
                         int32_t *out, size_t cap) {
-  danvan_entity *e = dvi_find(ds, org_id);
   size_t n = 0;
-  for (const danvan_entity *a = (e && e->desc->kind == DANVAN_KIND_ORGANISATION) ? e : NULL;
-       a && n < cap; a = org_parent(ds, a)) {
+  for (const danvan_entity *a = dvi_ev_find(ds, org_id, DANVAN_KIND_ORGANISATION); a && n < cap; a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
     int32_t k = dvi_ptrmap_get(index, a);
     if (k < 0) break;
     bool seen = false;
@@ -467,15 +440,14 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     const danvan_entity *org = orgs->items[i];
     ev_score_row *s = &ev->score_rows[ev->nscore_rows++];
     if (!(s->org = dvi_ev_intern(ev, danvan_entity_id(org)))) goto nomem;
-    const dvi_value *locv = dvi_val(org, DANVAN_F_LOCALITY);
-    danvan_entity *loc = locv ? dvi_find(ev->ds, locv->u.s) : NULL;
-    const dvi_value *lk = (loc && loc->desc->kind == DANVAN_KIND_LOCALITY) ? dvi_val(loc, DANVAN_F_KIND) : NULL;
+    const danvan_entity *loc = dvi_ev_ref(ev->ds, org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    const dvi_value *lk = loc ? dvi_val(loc, DANVAN_F_KIND) : NULL;
     if (lk && !(s->level = dvi_ev_intern(ev, lk->u.s))) goto nomem;
     s->depth = -1;
-    if (loc && loc->desc->kind == DANVAN_KIND_LOCALITY) {
+    if (loc) {
       size_t guard = ev->ds->nentities + 1;
       s->depth = 0;
-      for (const danvan_entity *l = locality_parent(ev->ds, loc); l && guard--; l = locality_parent(ev->ds, l))
+      for (const danvan_entity *l = dvi_ev_ref(ev->ds, loc, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); l && guard--; l = dvi_ev_ref(ev->ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
         s->depth++;
     }
     s->value_e4 = score_e4(ev, r, use_q, use_t);
@@ -498,6 +470,9 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     rank = same_level ? rank + 1 : 1;
     s->rank = (int64_t)rank;
   }
+  ev->ranking = dvi_malloc((ev->nscore_rows ? ev->nscore_rows : 1) * sizeof *ev->ranking);
+  if (!ev->ranking) goto nomem;
+  for (size_t i = 0; i < ev->nscore_rows; i++) ev->ranking[i] = (size_t)(order[i] - ev->score_rows);
   goto done;
 nomem:
   rc = dvi_error(DANVAN_ENOMEM, "out of memory");

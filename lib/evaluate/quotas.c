@@ -4,30 +4,17 @@
 
 #include "evaluate/eval.h"
 
-static const danvan_entity *ref_of(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
-                                   int32_t kind) {
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  if (!v) return NULL;
-  danvan_entity *t = dvi_find(ds, v->u.s);
-  return (t && t->desc->kind == kind) ? t : NULL;
-}
-
-static const danvan_entity *find_kind(const danvan_dataset *ds, const char *id, int32_t kind) {
-  danvan_entity *t = id ? dvi_find(ds, id) : NULL;
-  return (t && t->desc->kind == kind) ? t : NULL;
-}
-
 /* Is locality `e` strictly below locality `anc`? Bounded against cycles. */
 static bool loc_below(const danvan_dataset *ds, const danvan_entity *e, const danvan_entity *anc) {
   size_t guard = ds->nentities + 1;
-  for (const danvan_entity *p = ref_of(ds, e, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); p && guard--;
-       p = ref_of(ds, p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+  for (const danvan_entity *p = dvi_ev_ref(ds, e, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); p && guard--;
+       p = dvi_ev_ref(ds, p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
     if (p == anc) return true;
   return false;
 }
 
 static int32_t aggregate_of(const danvan_dataset *ds, const char *metric) {
-  const danvan_entity *m = find_kind(ds, metric, DANVAN_KIND_METRIC);
+  const danvan_entity *m = dvi_ev_find(ds, metric, DANVAN_KIND_METRIC);
   const dvi_value *a = m ? dvi_val(m, DANVAN_F_AGGREGATE) : NULL;
   if (!a) return EV_AGG_SUM;
   if (strcmp(a->u.s, "max") == 0) return EV_AGG_MAX;
@@ -56,21 +43,20 @@ static int32_t add_metric(danvan_evaluation *ev, ev_quota *q, const char *id) {
   return DANVAN_OK;
 }
 
-static int32_t add_unit(ev_quota *q, const danvan_entity *org) {
+static int32_t add_unit(ev_quota *q, const danvan_entity *org, uint32_t *cap) {
   if (dvi_ptrmap_get(&q->unit_index, org) >= 0) return DANVAN_OK;
-  const danvan_entity **u = dvi_realloc(q->units, (q->nunits + 1) * sizeof *u);
-  if (!u) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  q->units = u;
+  if (q->nunits == *cap) {
+    uint32_t ncap = *cap ? *cap * 2 : 8;
+    const danvan_entity **u = dvi_realloc(q->units, ncap * sizeof *u);
+    if (!u) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    q->units = u;
+    *cap = ncap;
+  }
   q->units[q->nunits] = org;
   if (!dvi_ptrmap_put(&q->unit_index, org, (int32_t)q->nunits))
     return dvi_error(DANVAN_ENOMEM, "out of memory");
   q->nunits++;
   return DANVAN_OK;
-}
-
-static int32_t date_field(const danvan_entity *e, int32_t field) {
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  return (v && dvi_date_valid((int32_t)v->u.i, false)) ? (int32_t)v->u.i : 0;
 }
 
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota) {
@@ -95,38 +81,51 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
   }
   const dvi_value *mode = dvi_val(quota, DANVAN_F_MODE);
   q->each = !(mode && strcmp(mode->u.s, "total") == 0);
-  q->start = date_field(quota, DANVAN_F_START);
-  q->end = date_field(quota, DANVAN_F_END);
-  if (!q->start) q->start = date_field(ev->plan, DANVAN_F_START);
-  if (!q->end) q->end = date_field(ev->plan, DANVAN_F_END);
+  q->start = dvi_ev_date(quota, DANVAN_F_START);
+  q->end = dvi_ev_date(quota, DANVAN_F_END);
+  if (!q->start) q->start = dvi_ev_date(ev->plan, DANVAN_F_START);
+  if (!q->end) q->end = dvi_ev_date(ev->plan, DANVAN_F_END);
   q->min = dec_field(quota, DANVAN_F_MIN, 0, 0, &q->has_min);
   q->max = dec_field(quota, DANVAN_F_MAX, 0, 0, &q->has_max);
   q->coverage = dec_field(quota, DANVAN_F_COVERAGE, 1, 0, NULL);
   q->weight = dec_field(quota, DANVAN_F_WEIGHT, 1, 0, NULL);
 
   /* units in scope: the selector, else the owner, else the plan's issuers */
+  uint32_t cap = 0;
   const dvi_vec *sels = dvi_kids(quota, DANVAN_KIND_SELECTOR);
   if (sels && sels->n) {
     danvan_entity_list *l = NULL;
     rc = danvan_selector_resolve(&l, quota, q->start);
     if (rc == DANVAN_ENOMEM) return rc;
-    for (size_t i = 0; rc == DANVAN_OK && i < l->n; i++) rc = add_unit(q, l->items[i]);
+    for (size_t i = 0; rc == DANVAN_OK && i < l->n; i++) rc = add_unit(q, l->items[i], &cap);
     danvan_entity_list_free(l);
     if (rc == DANVAN_ENOMEM) return rc;
     rc = DANVAN_OK;
   } else {
-    const danvan_entity *owner = ref_of(ev->ds, quota, DANVAN_F_OWNER, DANVAN_KIND_ORGANISATION);
+    const danvan_entity *owner = dvi_ev_ref(ev->ds, quota, DANVAN_F_OWNER, DANVAN_KIND_ORGANISATION);
     if (owner) {
-      rc = add_unit(q, owner);
+      rc = add_unit(q, owner, &cap);
     } else {
       const dvi_vec *iss = dvi_kids(ev->plan, DANVAN_KIND_ISSUER);
       for (uint32_t i = 0; iss && i < iss->n && !rc; i++) {
-        const danvan_entity *o = ref_of(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
-        if (o) rc = add_unit(q, o);
+        const danvan_entity *o = dvi_ev_ref(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+        if (o) rc = add_unit(q, o, &cap);
       }
     }
   }
-  return rc;
+  if (rc || !q->nunits) return rc;
+  /* units by locality, for the locality credit: chains in unit order */
+  q->loc_next = dvi_malloc(q->nunits * sizeof *q->loc_next);
+  if (!q->loc_next) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (uint32_t k = q->nunits; k-- > 0;) {
+    const danvan_entity *lu = dvi_ev_ref(ev->ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    q->loc_next[k] = -1;
+    if (!lu) continue;
+    int32_t head = dvi_ptrmap_get(&q->loc_first, lu);
+    if (head >= 0) q->loc_next[k] = head;
+    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  }
+  return DANVAN_OK;
 }
 
 void dvi_ev_quota_free(ev_quota *q) {
@@ -136,7 +135,9 @@ void dvi_ev_quota_free(ev_quota *q) {
   dvi_free(q->metrics);
   dvi_free(q->aggs);
   dvi_free(q->units);
+  dvi_free(q->loc_next);
   dvi_ptrmap_free(&q->unit_index);
+  dvi_ptrmap_free(&q->loc_first);
 }
 
 int dvi_ev_key_cmp(const ev_key *a, const ev_key *b) {
@@ -176,40 +177,52 @@ static int cmp_i32(const void *a, const void *b) {
   return (x > y) - (x < y);
 }
 
+/* Append unit k to a growable list once. */
+static bool push_unit(int32_t **units, uint32_t *n, uint32_t *cap, int32_t k) {
+  for (uint32_t i = 0; i < *n; i++)
+    if ((*units)[i] == k) return true;
+  if (*n == *cap) {
+    uint32_t ncap = *cap ? *cap * 2 : 4;
+    int32_t *u = dvi_realloc(*units, ncap * sizeof *u);
+    if (!u) return false;
+    *units = u;
+    *cap = ncap;
+  }
+  (*units)[(*n)++] = k;
+  return true;
+}
+
 /* The units of q credited by values of `reporter` carrying `locality`. */
 static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   const danvan_dataset *ds = ev->ds;
-  const danvan_entity *rep = find_kind(ds, c->reporter, DANVAN_KIND_ORGANISATION);
+  const danvan_entity *rep = dvi_ev_find(ds, c->reporter, DANVAN_KIND_ORGANISATION);
   if (!rep || !q->nunits) return DANVAN_OK;
-  int32_t *units = dvi_malloc(q->nunits * sizeof *units);
-  if (!units) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  uint32_t n = 0;
+  int32_t *units = NULL;
+  uint32_t n = 0, cap = 0;
+  bool ok = true;
   /* organisation tree: the reporter and its ancestors */
   size_t guard = ds->nentities + 1;
-  for (const danvan_entity *a = rep; a && guard--;
-       a = ref_of(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
+  for (const danvan_entity *a = rep; a && guard-- && ok;
+       a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
     int32_t k = dvi_ptrmap_get(&q->unit_index, a);
-    bool have = false;
-    for (uint32_t i = 0; i < n; i++) have = have || units[i] == k;
-    if (k >= 0 && !have) units[n++] = k;
+    if (k >= 0) ok = push_unit(&units, &n, &cap, k);
   }
   /* locality tree: units of the value's area below the reporter's own area */
-  const danvan_entity *lv = ev->opts.locality_credit ? find_kind(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
-  const danvan_entity *lr = ref_of(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-  if (lv && lr) {
-    for (uint32_t k = 0; k < q->nunits; k++) {
-      const danvan_entity *lu = ref_of(ds, q->units[k], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-      if (!lu || !(lu == lv || loc_below(ds, lv, lu)) || !loc_below(ds, lu, lr)) continue;
-      bool have = false;
-      for (uint32_t i = 0; i < n; i++) have = have || units[i] == (int32_t)k;
-      if (!have) units[n++] = (int32_t)k;
-    }
+  const danvan_entity *lv = ev->opts.locality_credit ? dvi_ev_find(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
+  const danvan_entity *lr = dvi_ev_ref(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+  if (lv && lr && lv != lr && loc_below(ds, lv, lr)) {
+    /* the localities from the value's up to (not including) the reporter's */
+    guard = ds->nentities + 1;
+    for (const danvan_entity *l = lv; l && l != lr && guard-- && ok;
+         l = dvi_ev_ref(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0 && ok; k = q->loc_next[k])
+        ok = push_unit(&units, &n, &cap, k);
   }
-  if (!n) {
+  if (!ok) {
     dvi_free(units);
-    return DANVAN_OK;
+    return dvi_error(DANVAN_ENOMEM, "out of memory");
   }
-  qsort(units, n, sizeof *units, cmp_i32);
+  if (n) qsort(units, n, sizeof *units, cmp_i32);
   c->units = units;
   c->nunits = n;
   return DANVAN_OK;

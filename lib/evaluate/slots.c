@@ -40,11 +40,6 @@ static int64_t at(int32_t date, int32_t minutes) {
   return dvi_date_to_days(date) * 86400 + (int64_t)minutes * 60 - DANVAN_VN_OFFSET_SECONDS;
 }
 
-static int32_t date_field(const danvan_entity *e, int32_t field) {
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  return (v && dvi_date_valid((int32_t)v->u.i, false)) ? (int32_t)v->u.i : 0;
-}
-
 static int32_t push_slot(ev_duty *d, uint32_t *cap, int32_t start, int32_t end, int32_t due_date,
                          const dvi_value *due_time, const dvi_value *window, bool inclusive) {
   if (d->nslots >= MAX_SLOTS)
@@ -75,9 +70,9 @@ int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity
   if (freq)
     for (int i = 0; FREQ_WORDS[i]; i++)
       if (strcmp(FREQ_WORDS[i], freq->u.s) == 0) d->freq = i;
-  int32_t start = date_field(duty, DANVAN_F_START), end = date_field(duty, DANVAN_F_END);
-  if (!start) start = date_field(ev->plan, DANVAN_F_START);
-  if (!end) end = date_field(ev->plan, DANVAN_F_END);
+  int32_t start = dvi_ev_date(duty, DANVAN_F_START), end = dvi_ev_date(duty, DANVAN_F_END);
+  if (!start) start = dvi_ev_date(ev->plan, DANVAN_F_START);
+  if (!end) end = dvi_ev_date(ev->plan, DANVAN_F_END);
   const dvi_value *lagv = dvi_val(duty, DANVAN_F_LAG_DAYS);
   int64_t lag = lagv ? lagv->u.i : 0;
   if (lag < -3660 || lag > 3660) lag = 0; /* absurd; the validator reports such values */
@@ -90,7 +85,7 @@ int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity
   int32_t rc = DANVAN_OK;
 
   if (d->freq == F_ONCE) {
-    int32_t due = date_field(duty, DANVAN_F_DUE_DATE);
+    int32_t due = dvi_ev_date(duty, DANVAN_F_DUE_DATE);
     if (!due) due = end;
     if (due) {
       int32_t s0 = start ? start : due, s1 = end ? end : due;
@@ -156,10 +151,8 @@ static void offer(ev_slotstate *st, int8_t status, int64_t submitted, const char
   st->report = report;
 }
 
-void dvi_ev_match_slots(danvan_evaluation *ev, ev_duty *d, const danvan_entity *org,
-                        int32_t rstart, int32_t rend, int64_t submitted, const char *report,
-                        bool *matched) {
-  (void)ev;
+void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+                        int64_t submitted, const char *report, bool *matched) {
   if (!d->nslots || !d->state) return;
   int32_t u = dvi_ptrmap_get(&d->unit_index, org);
   if (u < 0) return;

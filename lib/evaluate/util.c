@@ -105,6 +105,21 @@ bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val) {
   return true;
 }
 
+bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val) {
+  if ((m->len + 1) * 4 > m->cap * 3 && !ptrmap_grow(m)) return false;
+  size_t mask = m->cap - 1;
+  size_t i = hash_ptr(key) & mask;
+  for (; m->keys[i]; i = (i + 1) & mask)
+    if (m->keys[i] == key) {
+      m->vals[i] = val;
+      return true;
+    }
+  m->keys[i] = key;
+  m->vals[i] = val;
+  m->len++;
+  return true;
+}
+
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key) {
   if (!m->cap || !key) return -1;
   size_t mask = m->cap - 1;
@@ -150,3 +165,26 @@ int64_t dvi_frac_e4(uint64_t num, uint64_t den) {
 }
 
 size_t dvi_e4_write(char *buf, int64_t e4) { return dvi_decimal_write(buf, e4, 4); }
+
+/* ---- entity access ----------------------------------------------------------------------- */
+int32_t dvi_ev_date(const danvan_entity *e, int32_t field) {
+  const dvi_value *v = e ? dvi_val(e, field) : NULL;
+  return (v && dvi_date_valid((int32_t)v->u.i, false)) ? (int32_t)v->u.i : 0;
+}
+
+const danvan_entity *dvi_ev_find(const danvan_dataset *ds, const char *id, int32_t kind) {
+  danvan_entity *t = id ? dvi_find(ds, id) : NULL;
+  return (t && t->desc->kind == kind) ? t : NULL;
+}
+
+const danvan_entity *dvi_ev_ref(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
+                                int32_t kind) {
+  const dvi_value *v = e ? dvi_val(e, field) : NULL;
+  return v ? dvi_ev_find(ds, v->u.s, kind) : NULL;
+}
+
+double dvi_ev_double(ev_dec d) {
+  double p = 1; /* powers of ten up to 1e18 are exact doubles */
+  for (int32_t i = 0; i < d.s; i++) p *= 10;
+  return (double)d.c / p;
+}

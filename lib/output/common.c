@@ -1,6 +1,5 @@
 /* Shared helpers of the writers. */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "output/out.h"
@@ -200,22 +199,4 @@ const char *dvo_status_mark(int32_t status) {
   }
 }
 
-/* qsort has no context argument in C99: the evaluation being sorted, per thread */
-static DVI_TLS const danvan_evaluation *rank_ev_tls;
-static int cmp_rank(const void *a, const void *b) {
-  const ev_score_row *x = &rank_ev_tls->score_rows[*(const size_t *)a];
-  const ev_score_row *y = &rank_ev_tls->score_rows[*(const size_t *)b];
-  if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
-  return (x->rank > y->rank) - (x->rank < y->rank);
-}
-
-size_t *dvo_ranking(const danvan_evaluation *ev) {
-  size_t n = ev->nscore_rows;
-  size_t *order = dvi_malloc((n ? n : 1) * sizeof *order);
-  if (!order) return NULL;
-  for (size_t i = 0; i < n; i++) order[i] = i;
-  rank_ev_tls = ev;
-  qsort(order, n, sizeof *order, cmp_rank);
-  rank_ev_tls = NULL;
-  return order;
-}
+const size_t *dvo_ranking(const danvan_evaluation *ev) { return ev->ranking; }

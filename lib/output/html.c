@@ -69,13 +69,6 @@ static void thead(dvi_buf *b, const char *const *cols, size_t n) {
   dvi_buf_adds(b, "</tr></thead>\n<tbody>\n");
 }
 
-/* Decimal to double (for drawing only). */
-static double dbl(ev_dec d) {
-  double v = (double)d.c;
-  for (int32_t i = 0; i < d.s; i++) v /= 10;
-  return v;
-}
-
 /* Tenths of a pixel as "12.3" (integers only in the output). */
 static void px(dvi_buf *b, double x) {
   long long t = (long long)(x * 10 + (x >= 0 ? 0.5 : -0.5));
@@ -92,10 +85,10 @@ static void chart(dvi_buf *b, const danvan_evaluation *ev, size_t result, size_t
   const ev_result_row *q = &ev->result_rows[result];
   bool has_target = q->has_min || q->has_max;
   ev_dec target = q->has_min ? q->min : q->max;
-  double top = has_target ? dbl(target) : 0;
+  double top = has_target ? dvi_ev_double(target) : 0;
   for (size_t k = 0; k < n; k++) {
     const ev_quota_row *r = &ev->quota_rows[first + k];
-    if (r->has_achieved && dbl(r->achieved) > top) top = dbl(r->achieved);
+    if (r->has_achieved && dvi_ev_double(r->achieved) > top) top = dvi_ev_double(r->achieved);
   }
   if (top <= 0) top = 1;
   double h = CHART_ROW * (double)n + 30;
@@ -109,7 +102,7 @@ static void chart(dvi_buf *b, const danvan_evaluation *ev, size_t result, size_t
   for (size_t k = 0; k < n; k++) {
     const ev_quota_row *r = &ev->quota_rows[first + k];
     double y = 20 + CHART_ROW * (double)k;
-    double w = r->has_achieved && r->achieved.c > 0 ? dbl(r->achieved) / top * CHART_BAR : 0;
+    double w = r->has_achieved && r->achieved.c > 0 ? dvi_ev_double(r->achieved) / top * CHART_BAR : 0;
     dvi_buf_adds(b, "<g><title>");
     esc(b, dvo_label(ev, r->org));
     dvi_buf_adds(b, ": ");
@@ -143,7 +136,7 @@ static void chart(dvi_buf *b, const danvan_evaluation *ev, size_t result, size_t
     dvi_buf_adds(b, "</text></g>\n");
   }
   if (has_target) {
-    double x = CHART_LABEL + dbl(target) / top * CHART_BAR;
+    double x = CHART_LABEL + dvi_ev_double(target) / top * CHART_BAR;
     dvi_buf_adds(b, "<line class=\"target\" x1=\"");
     px(b, x);
     dvi_buf_adds(b, "\" y1=\"14\" x2=\"");
@@ -166,9 +159,8 @@ static void ranking(dvi_buf *b, const danvan_evaluation *ev) {
   dvi_buf_adds(b, "<p>Điểm = 70% tỉ lệ chỉ tiêu đạt (theo trọng số) + 30% tỉ lệ báo cáo đúng "
                   "hạn, cộng dồn các đơn vị trực thuộc; xếp hạng trong từng cấp.</p>\n");
   thead(b, cols, 6);
-  size_t *order = dvo_ranking(ev);
-  if (!order) b->failed = true;
-  for (size_t k = 0; order && k < ev->nscore_rows; k++) {
+  const size_t *order = dvo_ranking(ev);
+  for (size_t k = 0; k < ev->nscore_rows; k++) {
     size_t r = order[k];
     const ev_score_row *s = &ev->score_rows[r];
     dvi_buf_adds(b, "<tr><td>");
@@ -184,7 +176,6 @@ static void ranking(dvi_buf *b, const danvan_evaluation *ev) {
     td_pct(b, &v);
     dvi_buf_adds(b, "</tr>\n");
   }
-  dvi_free(order);
   dvi_buf_adds(b, "</tbody>\n</table>\n</section>\n");
 }
 

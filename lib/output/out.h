@@ -37,7 +37,7 @@ const char *dvo_label(const danvan_evaluation *ev, const char *id);
 /* Vietnamese word of a slot status ("đúng hạn" …) and its one-letter mark. */
 const char *dvo_status_vi(int32_t status);
 const char *dvo_status_mark(int32_t status);
-/* Score rows in ranking order (level depth from the top, rank); caller frees with dvi_free(). */
-size_t *dvo_ranking(const danvan_evaluation *ev);
+/* Score rows in ranking order (level depth from the top, rank); owned by the evaluation. */
+const size_t *dvo_ranking(const danvan_evaluation *ev);
 
 #endif

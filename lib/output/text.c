@@ -138,9 +138,8 @@ int32_t danvan_evaluation_to_text(char **out, size_t *out_len, const danvan_eval
     static const char *const head[] = {"Cấp", "Hạng", "Đơn vị", "Tên", "Điểm", "Chỉ tiêu", "Kịp thời"};
     static const bool right[] = {false, true, false, false, true, true, true};
     ttable t = {7, head, right, NULL, 0, 0, false};
-    size_t *order = dvo_ranking(ev);
-    if (!order) b.failed = true;
-    for (size_t k = 0; order && k < ev->nscore_rows; k++) {
+    const size_t *order = dvo_ranking(ev);
+    for (size_t k = 0; k < ev->nscore_rows; k++) {
       size_t r = order[k];
       const ev_score_row *s = &ev->score_rows[r];
       dvi_buf_adds(&c[0], dvo_level_vi(s->level));
@@ -152,7 +151,6 @@ int32_t danvan_evaluation_to_text(char **out, size_t *out_len, const danvan_eval
       put_pct(&c[6], ev, DANVAN_EVAL_SCORES, DANVAN_COL_TIMELINESS, r);
       tt_row(&t, c);
     }
-    dvi_free(order);
     tt_render(&b, &t);
   }
 

@@ -28,19 +28,13 @@ static void num(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v, lx
   chk(x, worksheet_write_number(ws, r, c, v, f));
 }
 
-static double dec(ev_dec d) {
-  double p = 1;
-  for (int32_t i = 0; i < d.s; i++) p *= 10;
-  return (double)d.c / p;
-}
-
 static void cell(xw *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const danvan_evaluation *ev,
                  int32_t table, int32_t col, size_t row) {
   ev_cellval v = dvo_val(ev, table, col, row);
   if (v.empty) return;
   switch (v.type) {
     case DANVAN_COLUMN_STRING: str(x, ws, r, c, v.s); break;
-    case DANVAN_COLUMN_DECIMAL: num(x, ws, r, c, dec(v.d), NULL); break;
+    case DANVAN_COLUMN_DECIMAL: num(x, ws, r, c, dvi_ev_double(v.d), NULL); break;
     case DANVAN_COLUMN_RATIO: num(x, ws, r, c, (double)v.e4 / 10000.0, x->pct); break;
     case DANVAN_COLUMN_BOOL: str(x, ws, r, c, v.i ? "Đạt" : "Chưa đạt"); break;
     case DANVAN_COLUMN_DATE: {
@@ -120,9 +114,8 @@ static void write_all(xw *x, const danvan_evaluation *ev) {
                                        "Chỉ tiêu đạt", "Kịp thời"};
     static const double w[] = {12, 8, 18, 40, 10, 12, 10};
     lxw_worksheet *ws = sheet(x, "ranking", head, 7, w);
-    size_t *order = dvo_ranking(ev);
-    if (!order) chk(x, LXW_ERROR_MEMORY_MALLOC_FAILED);
-    for (size_t k = 0; ws && order && k < ev->nscore_rows; k++) {
+    const size_t *order = dvo_ranking(ev);
+    for (size_t k = 0; ws && k < ev->nscore_rows; k++) {
       size_t r = order[k];
       lxw_row_t y = (lxw_row_t)(k + 1);
       str(x, ws, y, 0, dvo_level_vi(ev->score_rows[r].level));
@@ -133,7 +126,6 @@ static void write_all(xw *x, const danvan_evaluation *ev) {
       cell(x, ws, y, 5, ev, DANVAN_EVAL_SCORES, DANVAN_COL_QUOTA_SHARE, r);
       cell(x, ws, y, 6, ev, DANVAN_EVAL_SCORES, DANVAN_COL_TIMELINESS, r);
     }
-    dvi_free(order);
   }
   /* results: one row per quota */
   {

@@ -10,7 +10,9 @@ static void attrs(dvi_buf *b, const danvan_evaluation *ev, int32_t table, size_t
     int32_t col = danvan_evaluation_column(table, i);
     const char *t = dvo_cell(ev, table, col, row, buf);
     if (!t) continue;
-    dvi_buf_printf(b, " %s=\"", danvan_evaluation_column_name(col));
+    dvi_buf_addc(b, ' ');
+    dvi_buf_adds(b, danvan_evaluation_column_name(col));
+    dvi_buf_add(b, "=\"", 2);
     dvo_escape(b, t);
     dvi_buf_addc(b, '"');
   }

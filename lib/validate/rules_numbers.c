@@ -52,7 +52,7 @@ static bool task_qty(const danvan_entity *t, const char *metric, dec *out, bool 
   const dvi_vec *ms = dvi_kids(t, DANVAN_KIND_MEASURE);
   for (uint32_t i = 0; ms && i < ms->n; i++) {
     const char *m = dvv_str(ms->items[i], DANVAN_F_METRIC);
-    dec v;
+    dec v = {0, 0};
     if (m && strcmp(m, metric) == 0 && get_dec(ms->items[i], DANVAN_F_VALUE, &v)) {
       if (!dec_add(&sum, v)) *overflow = true;
       found = true;
@@ -61,7 +61,7 @@ static bool task_qty(const danvan_entity *t, const char *metric, dec *out, bool 
   if (!found) {
     const dvi_vec *subs = dvi_kids(t, DANVAN_KIND_TASK);
     for (uint32_t i = 0; subs && i < subs->n; i++) {
-      dec v;
+      dec v = {0, 0};
       if (task_qty(subs->items[i], metric, &v, overflow)) {
         if (!dec_add(&sum, v)) *overflow = true;
         found = true;
@@ -78,7 +78,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   const char *metric = dvv_str(t, DANVAN_F_METRIC);
   if (!parts || !parts->nitems || !metric) return;
   const char *unit = metric_unit(c, metric);
-  dec sum = {0, 0}, v;
+  dec sum = {0, 0}, v = {0, 0};
   bool carried = false, overflow = false;
   uint32_t nparts = 0;
   for (uint32_t i = 0; i < parts->nitems; i++) {
@@ -101,7 +101,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   }
   if (overflow || nparts == 0) return;
   char s1[48], s2[48];
-  dec stated;
+  dec stated = {0, 0};
   if (carried && get_dec(t, DANVAN_F_VALUE, &stated) && dec_cmp(stated, sum) != 0)
     dvv_report(c, DVV_R_TOTAL_SUM, t, DVV_M_TOTAL_VALUE,
                DVV_ARGS(dvv_fmt_dec(s1, stated.c, stated.s), unit ? unit : "",
@@ -140,7 +140,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
 }
 
 static void rule_total_product(dvv_ctx *c, const danvan_entity *t) {
-  dec count, unit, value, prod;
+  dec count = {0, 0}, unit = {0, 0}, value = {0, 0}, prod = {0, 0};
   if (!get_dec(t, DANVAN_F_COUNT, &count) || !get_dec(t, DANVAN_F_UNIT_VALUE, &unit) ||
       !get_dec(t, DANVAN_F_VALUE, &value) || !dec_mul(&prod, count, unit))
     return;
@@ -165,7 +165,7 @@ static const char *fmt_ratio(char *buf, dec a, dec b) {
 }
 
 static void rule_implausible_task(dvv_ctx *c, const danvan_entity *t) {
-  dec cost;
+  dec cost = {0, 0};
   const char *cur = dvv_str(t, DANVAN_F_CURRENCY);
   if (!get_dec(t, DANVAN_F_COST, &cost) || (cur && strcmp(cur, "VND") != 0)) return;
   const dvi_vec *ms = dvi_kids(t, DANVAN_KIND_MEASURE);
@@ -177,7 +177,7 @@ static void rule_implausible_task(dvv_ctx *c, const danvan_entity *t) {
   dvi_buf_init(&what);
   for (uint32_t i = 0; ms && i < ms->n; i++) {
     const danvan_entity *m = dvv_ref(ms->items[i], DANVAN_F_METRIC, DANVAN_KIND_METRIC);
-    dec q, mn, mx, x;
+    dec q = {0, 0}, mn = {0, 0}, mx = {0, 0}, x = {0, 0};
     if (!m || !get_dec(ms->items[i], DANVAN_F_VALUE, &q) || q.c <= 0) continue;
     bool has_min = get_dec(m, DANVAN_F_MIN_UNIT_COST, &mn), has_max = get_dec(m, DANVAN_F_MAX_UNIT_COST, &mx);
     if (!has_min && !has_max) continue;
@@ -202,7 +202,7 @@ static void rule_implausible_task(dvv_ctx *c, const danvan_entity *t) {
   char s1[48], s2[48], s3[48], s4[48], s5[48];
   const char *unbounded = dvv_msg(c->lang, DVV_M_L_UNBOUNDED);
   if (n == 1) {
-    dec q, mn, mx;
+    dec q = {0, 0}, mn = {0, 0}, mx = {0, 0};
     get_dec(only, DANVAN_F_VALUE, &q);
     const char *u = dvv_str(only_metric, DANVAN_F_UNIT);
     dvv_report(c, DVV_R_IMPLAUSIBLE, t, DVV_M_IMPLAUSIBLE_ONE,
@@ -220,7 +220,7 @@ static void rule_implausible_task(dvv_ctx *c, const danvan_entity *t) {
 
 static void rule_implausible_total(dvv_ctx *c, const danvan_entity *t) {
   const danvan_entity *m = dvv_ref(t, DANVAN_F_METRIC, DANVAN_KIND_METRIC);
-  dec mn, mx, unit, value, count, x;
+  dec mn = {0, 0}, mx = {0, 0}, unit = {0, 0}, value = {0, 0}, count = {0, 0}, x = {0, 0};
   if (!m) return;
   bool has_min = get_dec(m, DANVAN_F_MIN_UNIT_COST, &mn), has_max = get_dec(m, DANVAN_F_MAX_UNIT_COST, &mx);
   if (!has_min && !has_max) return;
@@ -244,7 +244,7 @@ static void rule_implausible_total(dvv_ctx *c, const danvan_entity *t) {
 
 /* ---- quota-range, quota-target ------------------------------------------------------------ */
 static void rule_quota(dvv_ctx *c, const danvan_entity *q) {
-  dec mn, mx, cov, w;
+  dec mn = {0, 0}, mx = {0, 0}, cov = {0, 0}, w = {0, 0};
   char s1[48], s2[48];
   bool has_min = get_dec(q, DANVAN_F_MIN, &mn), has_max = get_dec(q, DANVAN_F_MAX, &mx);
   bool num = dvi_val(q, DANVAN_F_NUMERATOR) != NULL, den = dvi_val(q, DANVAN_F_DENOMINATOR) != NULL;
@@ -272,7 +272,7 @@ static void rule_quota(dvv_ctx *c, const danvan_entity *q) {
 }
 
 static void rule_attachment(dvv_ctx *c, const danvan_entity *a) {
-  dec mn, mx;
+  dec mn = {0, 0}, mx = {0, 0};
   char s1[48], s2[48];
   if (get_dec(a, DANVAN_F_MIN_MINUTES, &mn) && get_dec(a, DANVAN_F_MAX_MINUTES, &mx) && dec_cmp(mn, mx) > 0)
     dvv_report(c, DVV_R_ATTACHMENT_RANGE, a, DVV_M_ATTACH_RANGE,

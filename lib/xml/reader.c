@@ -98,6 +98,7 @@ typedef struct reader {
   bool seen_root, terminating;
   size_t bom;       /* bytes skipped before the parser (UTF-8 byte order mark) */
   uint64_t total;   /* bytes read */
+  int64_t scan_to, line_start; /* see line_start_of() */
 
   frame *fr;
   size_t nfr, capfr;
@@ -131,40 +132,76 @@ static int64_t offset_of(const reader *r, const xmlChar *p) {
   return (int64_t)(r->bom + in->consumed + (size_t)(p - in->base));
 }
 
-/* Line and column of `p`, a pointer into the parser's input buffer at or before `ref`, the
-   place libxml2's line and column describe (usually its current position). The current
-   position when `p` is outside the buffer. libxml2 counts columns in characters; so do we. */
-static pos pos_at(const reader *r, const xmlChar *p, const xmlChar *ref) {
+/* Byte offset of the start of the line holding p (a pointer into the parser's buffer), or -1
+   when that is no longer known. Positions are asked for in document order, so the buffer is
+   scanned forward from where the last question left off: every byte is looked at about once,
+   even in a file written on one line. */
+static int64_t line_start_of(reader *r, const xmlChar *p) {
+  xmlParserInputPtr in = r->ctxt->input;
+  int64_t at = offset_of(r, p), base = offset_of(r, in->base);
+  if (at >= r->scan_to) {
+    const xmlChar *q = in->base;
+    if (r->scan_to >= base) q += r->scan_to - base;
+    else r->line_start = -1; /* bytes went by unseen: a line break may have been among them */
+    for (; q < p; q++)
+      if (*q == '\n') r->line_start = offset_of(r, q) + 1;
+    r->scan_to = at;
+    return r->line_start;
+  }
+  const xmlChar *s = p; /* behind the cursor (rare): look back within the buffer */
+  while (s > in->base && s[-1] != '\n') s--;
+  return (s > in->base || in->consumed == 0) ? offset_of(r, s) : -1;
+}
+
+/* Line and column (in bytes, as error.h promises) of `p`, a pointer into the parser's input
+   buffer at or before `ref`, the place libxml2's line and column describe (usually its current
+   position); the current position when `p` is NULL or outside the buffer. libxml2 counts its
+   columns in characters: they are used only when the start of the line is not known. */
+static pos pos_at(reader *r, const xmlChar *p, const xmlChar *ref) {
   xmlParserInputPtr in = r->ctxt ? r->ctxt->input : NULL;
   pos ps = {1, 0, -1};
   if (!in) return ps;
   ps.line = in->line > 0 ? (uint32_t)in->line : 1;
   ps.col = in->col > 0 ? (uint32_t)in->col : 0;
   if (!in->base || !in->cur) return ps;
-  ps.off = offset_of(r, in->cur);
-  if (!p || !ref || p < in->base || p > ref || ref > in->end) return ps;
+  if (!p || !ref || p < in->base || p > ref || ref > in->end) p = ref = in->cur;
   ps.off = offset_of(r, p);
   uint32_t nl = 0;
   for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
-  if (nl == 0) {
-    uint32_t n = count_chars(p, ref);
-    ps.col = ps.col > n ? ps.col - n : 1;
-    return ps;
-  }
   ps.line = ps.line > nl ? ps.line - nl : 1;
-  const xmlChar *s = p;
-  while (s > in->base && s[-1] != '\n') s--;
-  ps.col = (s > in->base || in->consumed == 0) ? count_chars(s, p) + 1 : 0;
+  int64_t ls = line_start_of(r, p);
+  if (ls >= 0) ps.col = (uint32_t)(ps.off - ls) + 1;
+  else if (nl == 0) ps.col = ps.col > count_chars(p, ref) ? ps.col - count_chars(p, ref) : 1;
+  else ps.col = 0;
   return ps;
 }
 
-static pos pos_of(const reader *r, const xmlChar *p) {
+/* libxml2's own errors: line and column in characters; the column in bytes when the error is
+   on the line of the current position and the start of that line is still in the buffer. */
+static pos pos_of_error(reader *r, int line, int col) {
+  pos ps = pos_at(r, NULL, NULL);
+  xmlParserInputPtr in = r->ctxt->input;
+  if (line <= 0) return ps;
+  ps.line = (uint32_t)line;
+  ps.col = col > 0 ? (uint32_t)col : 0;
+  int64_t ls = in && in->cur && line == in->line ? line_start_of(r, in->cur) : -1;
+  if (ls >= offset_of(r, in->base) && col > 0) {
+    const xmlChar *s = in->base + (ls - offset_of(r, in->base)), *q = s;
+    for (int c = 1; c < col && q < in->end && *q != '\n'; c++)
+      do q++;
+      while (q < in->end && (*q & 0xC0) == 0x80);
+    ps.col = (uint32_t)(q - s) + 1;
+  }
+  return ps;
+}
+
+static pos pos_of(reader *r, const xmlChar *p) {
   return pos_at(r, p, r->ctxt && r->ctxt->input ? r->ctxt->input->cur : NULL);
 }
 
 /* The '<' of the start tag being reported: libxml2 keeps the whole tag in the buffer while it
    calls startElementNs, with `cur` on its '>' or "/>"; '<' cannot occur inside it. */
-static pos tag_pos(const reader *r) {
+static pos tag_pos(reader *r) {
   xmlParserInputPtr in = r->ctxt->input;
   const xmlChar *p = in && in->cur ? in->cur : NULL;
   while (p && p > in->base && *p != '<') p--;
@@ -173,7 +210,7 @@ static pos tag_pos(const reader *r) {
 
 /* The position of an attribute of the start tag being reported (its name), found by reading
    the tag's raw text; `tag` when it cannot be found. */
-static pos attr_pos(const reader *r, const xmlChar *prefix, const xmlChar *local, pos tag) {
+static pos attr_pos(reader *r, const xmlChar *prefix, const xmlChar *local, pos tag) {
   xmlParserInputPtr in = r->ctxt->input;
   const xmlChar *s = in && in->cur ? in->cur : NULL, *end = s;
   while (s && s > in->base && *s != '<') s--;
@@ -201,6 +238,8 @@ static pos attr_pos(const reader *r, const xmlChar *prefix, const xmlChar *local
   }
 }
 
+/* Record the first error and stop the parser. Stopping frees libxml2's input buffer: a callback
+   must not read its arguments' text (attribute values, characters) after a failure. */
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) DVI_PRINTF(4, 5);
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
   if (r->rc) return;
@@ -213,9 +252,9 @@ static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
 
 /* Re-raise the last error of the core (a field that does not take a value) at a position. */
 static void fail_core(reader *r, int32_t rc, pos p) {
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", danvan_error_message());
-  fail(r, rc == DANVAN_EINVAL ? DANVAN_EINVALID : rc, p, "%s", msg);
+  if (r->rc) return;
+  r->rc = dvi_xml_relocate(rc == DANVAN_EINVAL ? DANVAN_EINVALID : rc, r->name, p.line, p.col, p.off);
+  if (r->ctxt) xmlStopParser(r->ctxt);
 }
 
 static void fail_nomem(reader *r) { fail(r, DANVAN_ENOMEM, pos_of(r, NULL), "out of memory"); }
@@ -295,12 +334,11 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
     if (len > r->opt->max_text)
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
-      int idx = e->desc->nfields
-                    ? dvi_field_by_attr(e->desc, group, (const char *)local, strlen((const char *)local))
-                    : -1;
+      const char *name = (const char *)local;
+      int idx = e->desc->nfields ? dvi_field_by_attr(e->desc, group, name, strlen(name)) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
-             (const char *)local, elem);
+             name, elem);
         return false;
       }
       int32_t rc = set_value(e, idx, val, len);
@@ -309,12 +347,15 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
         return false;
       }
     } else if (is_ours(uri)) {
-      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "attribute '%s' on <%s> is in the namespace " DVI_XML_NS
-           ", which has no namespaced attributes", qname(prefix, local, qb, sizeof qb), elem);
+      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p),
+           "attribute '%s' on <%s> is in the namespace " DVI_XML_NS
+           ", which has no namespaced attributes",
+           qname(prefix, local, qb, sizeof qb), elem);
       return false;
     } else if (!tail) {
-      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "foreign attribute '%s' is not allowed on <%s>",
-           qname(prefix, local, qb, sizeof qb), elem);
+      fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p),
+           "foreign attribute '%s' is not allowed on <%s>", qname(prefix, local, qb, sizeof qb),
+           elem);
       return false;
     } else {
       dvi_arena *a = &r->ds->arena;
@@ -452,6 +493,8 @@ static void fx_start(reader *r, const xmlChar *local, const xmlChar *prefix, con
   fx_need(r, prefix, uri);
   for (int i = 0; i < natt; i++)
     if (att[5 * i + 1]) fx_need(r, att[5 * i + 1], att[5 * i + 2]);
+  /* after a failure the parser is stopped and its buffer, where attribute values point, freed */
+  if (r->rc) return;
   for (int i = 0; i < natt; i++) {
     const xmlChar **a = att + 5 * i;
     const char *val;
@@ -796,9 +839,7 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
     code = DANVAN_EUNSUPPORTED;
   else if (strstr(msg, "XML_PARSE_HUGE") || strstr(msg, "too long") || strstr(msg, "Excessive"))
     code = DANVAN_ELIMIT;
-  pos p = pos_of(r, NULL);
-  if (err->line > 0) p.line = (uint32_t)err->line;
-  if (err->int2 > 0) p.col = (uint32_t)err->int2;
+  pos p = pos_of_error(r, err->line, err->int2);
   if (r->terminating && !r->seen_root && code == DANVAN_EPARSE) {
     fail(r, code, p, "the document has no root element");
     return;
@@ -839,11 +880,6 @@ static void xml_init(void) {
 }
 
 void dvi_xml_init(void) { pthread_once(&xml_once, xml_init); }
-
-const char *dvi_xml_strerror(int errnum, char *buf, size_t len) {
-  if (strerror_r(errnum, buf, len) != 0) snprintf(buf, len, "error %d", errnum);
-  return buf;
-}
 
 /* Where the bytes come from: a descriptor, or memory. */
 typedef struct source {
@@ -953,6 +989,7 @@ static int32_t parse(reader *r, source *src) {
   xmlSwitchEncoding(r->ctxt, XML_CHAR_ENCODING_UTF8);
   data += r->bom;
   n -= r->bom;
+  r->scan_to = r->line_start = (int64_t)r->bom;
   for (;;) {
     if (r->opt->max_input && r->total > r->opt->max_input) {
       rc = too_big(r);
@@ -977,6 +1014,47 @@ out:
   return rc;
 }
 
+/* Is `prefix` bound to a namespace other than `ns` among the root's foreign attributes or
+   those of the file being merged? */
+static bool bound_elsewhere(const dvi_xattr *lists[2], const char *prefix, const char *ns) {
+  for (int l = 0; l < 2; l++)
+    for (const dvi_xattr *y = lists[l]; y; y = y->next)
+      if (strcmp(y->prefix, prefix) == 0 && strcmp(y->ns, ns) != 0) return true;
+  return false;
+}
+
+static dvi_xattr **find_xattr(dvi_xattr **list, const dvi_xattr *x) {
+  for (; *list; list = &(*list)->next)
+    if (strcmp((*list)->ns, x->ns) == 0 && strcmp((*list)->local, x->local) == 0) break;
+  return list;
+}
+
+/* Foreign attributes of a merged file's root join the dataset's root: a name already present
+   takes the new value; a prefix already bound to another namespace there is renamed (x1, x2 …).
+   Everything that may fail happens before the root is touched. */
+static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
+  const dvi_xattr *lists[2] = {root->xattrs, r->root_xattrs};
+  for (dvi_xattr *x = r->root_xattrs; x; x = x->next) {
+    if (*find_xattr(&root->xattrs, x) || !bound_elsewhere(lists, x->prefix, x->ns)) continue;
+    char name[80];
+    for (unsigned n = 1;; n++) {
+      snprintf(name, sizeof name, "%.60s%u", x->prefix, n);
+      if (!bound_elsewhere(lists, name, x->ns)) break;
+    }
+    if (!(x->prefix = dvi_ds_strndup(r->ds, name, strlen(name))))
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+  }
+  for (dvi_xattr *x = r->root_xattrs, *next; x; x = next) {
+    next = x->next;
+    x->next = NULL;
+    dvi_xattr **at = find_xattr(&root->xattrs, x);
+    if (*at) (*at)->value = x->value;
+    else *at = x;
+  }
+  r->root_xattrs = NULL;
+  return DANVAN_OK;
+}
+
 /* Read one input into ds; on failure remove what it added. */
 static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
                             const danvan_xml_options *opts) {
@@ -991,31 +1069,24 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   dvi_buf_init(&r.scratch);
   danvan_entity *root = &ds->root;
   size_t before = danvan_entity_child_count(root, DANVAN_KIND_ANY);
+  size_t dups_before = ds->ids.dups;
   int32_t rc = dvi_ds_add_file(ds, name, &r.file);
   if (rc) {
-    char msg[256];
-    snprintf(msg, sizeof msg, "%s", danvan_error_message());
-    rc = dvi_error_at(rc, name, 0, 0, -1, "%s", msg);
+    rc = dvi_xml_relocate(rc, name, 0, 0, -1);
   } else {
     rc = parse(&r, src);
   }
+  if (!rc) rc = merge_root_xattrs(&r, root);
   if (rc) {
+    /* Everything the failed input added is newer than what was there, so an id it duplicated
+       stays indexed to the older entity, and removing the new ones, newest first, needs no
+       rebuild of the id index: with the duplicate count at zero, danvan_entity_remove() does
+       not rebuild it once per entity (quadratic for a large file). The count is then what it
+       was before. */
+    ds->ids.dups = 0;
     for (size_t i = danvan_entity_child_count(root, DANVAN_KIND_ANY); i-- > before;)
       danvan_entity_remove(danvan_entity_child(root, DANVAN_KIND_ANY, i));
-  } else {
-    /* foreign attributes of this root: a name already present takes the new value */
-    for (dvi_xattr *x = r.root_xattrs, *next; x; x = next) {
-      next = x->next;
-      dvi_xattr **p = &root->xattrs;
-      while (*p && !(strcmp((*p)->ns, x->ns) == 0 && strcmp((*p)->local, x->local) == 0))
-        p = &(*p)->next;
-      if (*p) {
-        (*p)->value = x->value;
-      } else {
-        x->next = NULL;
-        *p = x;
-      }
-    }
+    ds->ids.dups = dups_before;
   }
   if (r.ctxt) {
     /* libxml2 builds a document of its own for an internal entity declaration ("expat

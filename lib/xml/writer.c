@@ -224,11 +224,14 @@ static void write_group(writer *w, const danvan_entity *e, const char *group, un
   }
 }
 
-static void write_foreign(writer *w, const danvan_entity *f) {
-  char buf[64];
-  size_t len = 0;
-  const char *t = field_text(f, NULL, buf, &len);
-  if (t) put(w, t, len);
+/* A foreign element: its text, written as it is. One without text (possible only through the
+   API) is left out. */
+static void write_foreign(writer *w, const danvan_entity *f, unsigned depth, bool own_line) {
+  const dvi_value *v = dvi_val(f, DANVAN_F_TEXT);
+  if (!v || !v->u.s[0]) return;
+  if (own_line) indent(w, depth);
+  puts_(w, v->u.s);
+  if (own_line) put(w, "\n", 1);
 }
 
 /* One slot: a group element, or the children of one kind (wrapped at the top level). */
@@ -291,11 +294,7 @@ static void write_content(writer *w, const danvan_entity *e, unsigned depth) {
     i = j;
   }
   const dvi_vec *fv = e->kids ? &e->kids[DVI_FOREIGN_SLOT(kd)] : NULL;
-  for (uint32_t i = 0; fv && i < fv->n && !w->rc; i++) {
-    indent(w, depth);
-    write_foreign(w, fv->items[i]);
-    put(w, "\n", 1);
-  }
+  for (uint32_t i = 0; fv && i < fv->n && !w->rc; i++) write_foreign(w, fv->items[i], depth, true);
 }
 
 static bool has_content(const danvan_entity *e) {
@@ -308,9 +307,7 @@ static bool has_content(const danvan_entity *e) {
 
 static void write_entity(writer *w, const danvan_entity *e, const char *elem, unsigned depth) {
   if (e->desc->kind == DANVAN_KIND_FOREIGN) {
-    indent(w, depth);
-    write_foreign(w, e);
-    put(w, "\n", 1);
+    write_foreign(w, e, depth, true);
     return;
   }
   indent(w, depth);
@@ -326,7 +323,7 @@ static void write_entity(writer *w, const danvan_entity *e, const char *elem, un
     put(w, ">", 1);
     text(w, t, len, false, e, dvi_field_name(DANVAN_F_TEXT));
     const dvi_vec *fv = e->kids ? &e->kids[DVI_FOREIGN_SLOT(e->desc)] : NULL;
-    for (uint32_t i = 0; fv && i < fv->n; i++) write_foreign(w, fv->items[i]);
+    for (uint32_t i = 0; fv && i < fv->n; i++) write_foreign(w, fv->items[i], depth, false);
   } else if (has_content(e)) {
     put(w, ">\n", 2);
     write_content(w, e, depth + 1);
@@ -384,13 +381,6 @@ static int32_t write_fd(const danvan_dataset *ds, int fd) {
 int32_t danvan_dataset_save_fd(const danvan_dataset *ds, int fd) {
   DVI_CHECK_ARG(ds && fd >= 0);
   return write_fd(ds, fd);
-}
-
-/* Re-raise the last error with the file it concerns. */
-static int32_t with_file(int32_t rc, const char *path) {
-  char msg[512];
-  snprintf(msg, sizeof msg, "%s", danvan_error_message());
-  return dvi_error_at(rc, path, 0, 0, -1, "%s", msg);
 }
 
 static int32_t io_error(const char *path, const char *what, int err) {
@@ -458,12 +448,16 @@ int32_t danvan_dataset_save(const danvan_dataset *ds, const char *path) {
     rc = io_error(path, "cannot create a temporary file in its directory", errno);
     goto out;
   }
+  /* keep the owner where we may (only a privileged process may give a file away; otherwise the
+     new file is the caller's), then the permission bits */
+  if (exists && (st.st_uid != geteuid() || st.st_gid != getegid()))
+    (void)fchown(fd, st.st_uid, st.st_gid);
   if (exists && fchmod(fd, st.st_mode & 07777) != 0) {
     rc = io_error(path, "cannot set the permissions of the temporary file", errno);
     goto fail;
   }
   if ((rc = write_fd(ds, fd))) {
-    rc = with_file(rc, path);
+    rc = dvi_xml_relocate(rc, path, 0, 0, -1);
     goto fail;
   }
   if (fsync(fd) != 0) {

@@ -35,4 +35,9 @@ static inline bool dvi_xml_is_space(unsigned char c) {
 /* strerror_r wrapper for messages ("No such file or directory"). */
 const char *dvi_xml_strerror(int errnum, char *buf, size_t len);
 
+/* Record the thread's last error message again, as `code`, at a place in a file (the core
+   reports what is wrong with a value; only the reader knows where it was). Returns code. */
+int32_t dvi_xml_relocate(int32_t code, const char *file, uint32_t line, uint32_t column,
+                         int64_t offset);
+
 #endif

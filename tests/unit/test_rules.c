@@ -30,7 +30,7 @@ static size_t list_cases(char ***out) {
   size_t n = 0;
   struct dirent *de;
   while ((de = readdir(dir))) {
-    if (de->d_name[0] == '.') continue;
+    if (de->d_name[0] == '.' || strchr(de->d_name, '.')) continue; /* folders only */
     names = realloc(names, (n + 1) * sizeof *names);
     assert_non_null(names);
     names[n++] = strdup(de->d_name);

@@ -300,6 +300,44 @@ static void test_api_values_round_trip(void **state) {
   danvan_dataset_free(back);
 }
 
+/* Foreign elements added through the API are written as they are, last in their parent; one
+   without text is left out rather than written as an empty line. */
+static void test_foreign_elements_from_the_api(void **state) {
+  (void)state;
+  danvan_dataset *ds = NULL;
+  danvan_entity *plan = NULL, *f = NULL, *g = NULL, *note = NULL, *r = NULL;
+  assert_int_equal(danvan_dataset_new(&ds), DANVAN_OK);
+  danvan_entity *root = danvan_dataset_root(ds);
+  assert_int_equal(danvan_entity_add(&plan, root, DANVAN_KIND_PLAN, "p"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&f, plan, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(f, DANVAN_F_TEXT, "<y:z xmlns:y=\"urn:y\"/>"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&g, plan, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(plan, DANVAN_F_TITLE, "T"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&r, root, DANVAN_KIND_REPORT, "r"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&note, r, DANVAN_KIND_NOTE, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(note, DANVAN_F_TEXT, "n"), DANVAN_OK);
+  assert_int_equal(danvan_entity_add(&f, note, DANVAN_KIND_FOREIGN, NULL), DANVAN_OK);
+  assert_int_equal(danvan_entity_set(f, DANVAN_F_TEXT, "<y:m xmlns:y=\"urn:y\"/>"), DANVAN_OK);
+  char *out = to_xml(ds, NULL);
+  assert_string_equal(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                           "<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+                           "  <plan id=\"p\">\n"
+                           "    <title>T</title>\n"
+                           "    <y:z xmlns:y=\"urn:y\"/>\n"
+                           "  </plan>\n"
+                           "  <report id=\"r\">\n"
+                           "    <note>n<y:m xmlns:y=\"urn:y\"/></note>\n"
+                           "  </report>\n"
+                           "</danvan>\n");
+  danvan_dataset *back = load_mem(out);
+  char *out2 = to_xml(back, NULL);
+  assert_string_equal(out2, out);
+  danvan_free(out);
+  danvan_free(out2);
+  danvan_dataset_free(back);
+  danvan_dataset_free(ds);
+}
+
 static void test_export_refuses_what_xml_cannot_carry(void **state) {
   (void)state;
   const char *bad[] = {"bell\a", "nul\x01", "bad utf-8 \xc3\x28", "surrogate \xed\xa0\x80",
@@ -430,8 +468,35 @@ static void test_entities_record_where_they_were_read(void **state) {
   assert_int_equal(danvan_entity_column(e), 5);
   assert_int_equal(danvan_dataset_find(&e, ds, "t2"), DANVAN_OK);
   assert_int_equal(danvan_entity_line(e), 5);
-  assert_int_equal(danvan_entity_column(e), 53); /* counted in characters: "á" is one */
+  assert_int_equal(danvan_entity_column(e), 56); /* in bytes: "á" is two, "ệ" three */
   danvan_dataset_free(ds);
+}
+
+/* A document on one long line: columns stay exact (in bytes) far beyond the parser's buffer. */
+static void test_columns_on_one_long_line(void **state) {
+  (void)state;
+  size_t cap = 4u << 20, n = 0;
+  char *doc = malloc(cap);
+  n += (size_t)sprintf(doc + n, "<danvan xmlns=\"urn:danvan:1\" version=\"1\"><people>");
+  for (int i = 0; i < 20000; i++)
+    n += (size_t)sprintf(doc + n, "<person id=\"p%05d\" name=\"Nguyễn Thị Ánh\"/>", i);
+  size_t bogus = n + strlen("<person id=\"x\" ");
+  n += (size_t)sprintf(doc + n, "<person id=\"x\" bogus=\"1\"/></people></danvan>");
+  assert_int_equal(load_status(doc, n, NULL), DANVAN_EINVALID);
+  assert_int_equal(danvan_error_line(), 1);
+  assert_int_equal(danvan_error_column(), bogus + 1);
+  assert_int_equal(danvan_error_offset(), (int64_t)bogus);
+  /* and the entities of such a file know their columns */
+  n -= strlen("<person id=\"x\" bogus=\"1\"/></people></danvan>");
+  n += (size_t)sprintf(doc + n, "</people></danvan>");
+  danvan_dataset *ds = NULL;
+  assert_int_equal(danvan_dataset_load_memory(&ds, doc, n, NULL, NULL), DANVAN_OK);
+  danvan_entity *e = NULL;
+  assert_int_equal(danvan_dataset_find(&e, ds, "p19999"), DANVAN_OK);
+  size_t per = strlen("<person id=\"p00000\" name=\"Nguyễn Thị Ánh\"/>");
+  assert_int_equal(danvan_entity_column(e), strlen("<danvan xmlns=\"urn:danvan:1\" version=\"1\"><people>") + 19999 * per + 1);
+  danvan_dataset_free(ds);
+  free(doc);
 }
 
 /* ---- hostile and malformed input ---------------------------------------------------------- */
@@ -715,6 +780,18 @@ static void test_merge_reports_into_plan(void **state) {
   free(p);
   remove_dir(dir);
   free(dir);
+
+  /* another file binds the same prefix to another namespace: the prefix is renamed */
+  const char *other = "<danvan xmlns=\"urn:danvan:1\" xmlns:x=\"urn:other\" version=\"1\" x:batch=\"9\"/>";
+  assert_int_equal(danvan_dataset_merge_memory(ds, other, strlen(other), NULL, NULL), DANVAN_OK);
+  out = to_xml(ds, NULL);
+  assert_non_null(strstr(out, "xmlns:x=\"urn:x\" x:batch=\"8\" xmlns:x1=\"urn:other\" x1:batch=\"9\">"));
+  danvan_dataset *back = load_mem(out);
+  char *out2 = to_xml(back, NULL);
+  assert_string_equal(out2, out);
+  danvan_free(out);
+  danvan_free(out2);
+  danvan_dataset_free(back);
   danvan_dataset_free(ds);
 }
 
@@ -751,9 +828,40 @@ static void test_failed_merge_leaves_dataset_as_it_was(void **state) {
   danvan_free(xml_after);
   xml_after = to_xml(ds, NULL);
   assert_string_equal(xml_after, xml_before);
-  /* and the dataset still takes a good merge afterwards */
+  /* ids the failed input duplicated (of the dataset, and among its own entities) still find
+     the dataset's entities, and only those */
+  danvan_entity *orig = NULL, *plan = NULL;
+  assert_int_equal(danvan_dataset_find(&orig, ds, "r-cau-1210"), DANVAN_OK);
+  assert_int_equal(danvan_dataset_find(&plan, ds, "tan-phong-2024-2"), DANVAN_OK);
+  const char *dups =
+      "<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+      "  <report id=\"r-cau-1210\"/>\n"
+      "  <report id=\"twice\"/>\n"
+      "  <report id=\"twice\"/>\n"
+      "  <plan id=\"tan-phong-2024-2\"><task id=\"t-cau-lo-kiem\"/></plan>\n"
+      "  <bad/>\n"
+      "</danvan>\n";
+  assert_int_equal(danvan_dataset_merge_memory(ds, dups, strlen(dups), NULL, NULL), DANVAN_EINVALID);
+  assert_int_equal(danvan_error_line(), 6);
+  assert_int_equal(danvan_dataset_entity_count(ds), before);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, orig);
+  assert_int_equal(danvan_dataset_find(&e, ds, "tan-phong-2024-2"), DANVAN_OK);
+  assert_ptr_equal(e, plan);
+  assert_int_equal(danvan_dataset_find(&e, ds, "t-cau-lo-kiem"), DANVAN_OK);
+  assert_ptr_equal(danvan_entity_parent(e), plan);
+  assert_int_equal(danvan_dataset_find(&e, ds, "twice"), DANVAN_ENOTFOUND);
+  /* and the dataset still takes a good merge afterwards, duplicates and all */
   assert_int_equal(danvan_dataset_merge_memory(ds, reports_xml, strlen(reports_xml), NULL, NULL), DANVAN_OK);
   assert_int_equal(danvan_dataset_entity_count(ds), before + 3);
+  const char *again = "<danvan xmlns=\"urn:danvan:1\" version=\"1\"><report id=\"r-cau-1210\"/></danvan>";
+  assert_int_equal(danvan_dataset_merge_memory(ds, again, strlen(again), NULL, NULL), DANVAN_OK);
+  danvan_entity *dup = danvan_dataset_get(ds, DANVAN_KIND_REPORT, danvan_dataset_count(ds, DANVAN_KIND_REPORT) - 1);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, orig); /* the first one added wins */
+  assert_int_equal(danvan_entity_remove(orig), DANVAN_OK);
+  assert_int_equal(danvan_dataset_find(&e, ds, "r-cau-1210"), DANVAN_OK);
+  assert_ptr_equal(e, dup);
   danvan_free(xml_before);
   danvan_free(xml_after);
   danvan_dataset_free(ds);
@@ -781,6 +889,14 @@ static void test_save_replaces_existing_file(void **state) {
   assert_int_equal(stat(p, &st), 0);
   assert_int_equal(st.st_mode & 07777, 0640);
   assert_int_equal(count_dir_entries(dir), 1); /* no temporary file left */
+  if (geteuid() == 0) { /* a privileged process keeps the owner of the file it replaces */
+    assert_int_equal(chown(p, 65534, 65534), 0);
+    assert_int_equal(danvan_dataset_save(ds, p), DANVAN_OK);
+    assert_int_equal(stat(p, &st), 0);
+    assert_int_equal(st.st_uid, 65534);
+    assert_int_equal(st.st_gid, 65534);
+    assert_int_equal(st.st_mode & 07777, 0640);
+  }
 
   /* a new file; a symbolic link is followed, not replaced */
   char *q = path_in(dir, "new.xml");
@@ -831,6 +947,7 @@ static void test_save_in_read_only_directory_keeps_old_file(void **state) {
       remove_dir(dir);
       free(dir);
       skip();
+      return;
     }
     switched = true;
   }
@@ -1052,10 +1169,12 @@ int main(void) {
       cmocka_unit_test(test_messy_input_becomes_canonical),
       cmocka_unit_test(test_empty_dataset),
       cmocka_unit_test(test_api_values_round_trip),
+      cmocka_unit_test(test_foreign_elements_from_the_api),
       cmocka_unit_test(test_export_refuses_what_xml_cannot_carry),
       cmocka_unit_test(test_load_from_fd_pipe_and_memory),
       cmocka_unit_test(test_bad_arguments_and_missing_files),
       cmocka_unit_test(test_entities_record_where_they_were_read),
+      cmocka_unit_test(test_columns_on_one_long_line),
       cmocka_unit_test(test_cases_folder),
       cmocka_unit_test(test_xinclude_is_not_processed),
       cmocka_unit_test(test_deep_nesting),
