@@ -117,6 +117,14 @@ typedef struct reader {
 
   /* foreign attributes of the root element, applied when the whole input succeeded */
   dvi_xattr *root_xattrs;
+
+  /* attribute name -> field index of a kind, for attributes of the entity's own element:
+     keyed by the kind and the name's address in the parser's dictionary, checked by name */
+  struct {
+    const dvi_kind_desc *kd;
+    const xmlChar *name;
+    int idx;
+  } acache[128];
 } reader;
 
 /* ---- positions and errors ----------------------------------------------------------------- */
@@ -133,9 +141,10 @@ static int64_t offset_of(const reader *r, const xmlChar *p) {
 }
 
 /* Byte offset of the start of the line holding p (a pointer into the parser's buffer), or -1
-   when that is no longer known. Positions are asked for in document order, so the buffer is
-   scanned forward from where the last question left off: every byte is looked at about once,
-   even in a file written on one line. */
+   when that is no longer known. Positions are asked for in document order, so only the bytes
+   since the last question can hold a new line break: they are looked at from p backwards, up to
+   the first line break found or to where the last question left off (every byte at most
+   once, even in a file written on one line; usually only the few bytes of p's own line). */
 static int64_t line_start_of(reader *r, const xmlChar *p) {
   xmlParserInputPtr in = r->ctxt->input;
   int64_t at = offset_of(r, p), base = offset_of(r, in->base);
@@ -143,8 +152,10 @@ static int64_t line_start_of(reader *r, const xmlChar *p) {
     const xmlChar *q = in->base;
     if (r->scan_to >= base) q += r->scan_to - base;
     else r->line_start = -1; /* bytes went by unseen: a line break may have been among them */
-    for (; q < p; q++)
-      if (*q == '\n') r->line_start = offset_of(r, q) + 1;
+    /* only the last line break of [q, p) matters: look for it from p backwards */
+    const xmlChar *s = p;
+    while (s > q && s[-1] != '\n') s--;
+    if (s > q) r->line_start = offset_of(r, s);
     r->scan_to = at;
     return r->line_start;
   }
@@ -167,7 +178,8 @@ static pos pos_at(reader *r, const xmlChar *p, const xmlChar *ref) {
   if (!p || !ref || p < in->base || p > ref || ref > in->end) p = ref = in->cur;
   ps.off = offset_of(r, p);
   uint32_t nl = 0;
-  for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
+  if (p < ref && memchr(p, '\n', (size_t)(ref - p)))
+    for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
   ps.line = ps.line > nl ? ps.line - nl : 1;
   int64_t ls = line_start_of(r, p);
   if (ls >= 0) ps.col = (uint32_t)(ps.off - ls) + 1;
@@ -200,13 +212,24 @@ static pos pos_of(reader *r, const xmlChar *p) {
 }
 
 /* The '<' of the start tag being reported: libxml2 keeps the whole tag in the buffer while it
-   calls startElementNs, with `cur` on its '>' or "/>"; '<' cannot occur inside it. */
-static pos tag_pos(reader *r) {
+   calls startElementNs, with `cur` on its '>' or "/>"; '<' cannot occur inside it. natt and att
+   are the tag's attributes as startElementNs has them (0 and NULL: look back from `cur`). */
+static pos tag_pos_from(reader *r, int natt, const xmlChar **att) {
   xmlParserInputPtr in = r->ctxt->input;
   const xmlChar *p = in && in->cur ? in->cur : NULL;
+  /* The look back starts at the first attribute value that lies in the buffer (libxml2 points
+     into its buffer when a value needs no normalising): no '<' comes between the tag's '<' and
+     any of its attribute values, so only the element and attribute names are looked at. */
+  for (int i = 0; p && i < natt; i++)
+    if (att[5 * i + 3] >= in->base && att[5 * i + 3] <= in->cur) {
+      p = att[5 * i + 3];
+      break;
+    }
   while (p && p > in->base && *p != '<') p--;
   return pos_of(r, p && *p == '<' ? p : NULL);
 }
+
+static pos tag_pos(reader *r) { return tag_pos_from(r, 0, NULL); }
 
 /* The position of an attribute of the start tag being reported (its name), found by reading
    the tag's raw text; `tag` when it cannot be found. */
@@ -318,6 +341,25 @@ static const char *qname(const xmlChar *prefix, const xmlChar *local, char *buf,
   return buf;
 }
 
+/* dvi_field_by_attr() through r->acache for the attributes of an entity's own element. */
+static int field_of_attr(reader *r, const dvi_kind_desc *kd, const char *group,
+                         const xmlChar *local) {
+  const char *name = (const char *)local;
+  if (group) return dvi_field_by_attr(kd, group, name, strlen(name));
+  uint64_t key = (uint64_t)(uintptr_t)local ^ ((uint64_t)(uintptr_t)kd << 17);
+  size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 57); /* 0 to 127 */
+  if (r->acache[h].kd == kd && r->acache[h].name == local &&
+      strcmp(kd->fields[r->acache[h].idx].attr, name) == 0)
+    return r->acache[h].idx;
+  int idx = dvi_field_by_attr(kd, NULL, name, strlen(name));
+  if (idx >= 0) {
+    r->acache[h].kd = kd;
+    r->acache[h].name = local;
+    r->acache[h].idx = idx;
+  }
+  return idx;
+}
+
 /* Attributes of an element of the format: fields of the entity (group NULL) or of a group
    element; foreign attributes go to *xattrs when it is not NULL, else are refused. */
 static bool set_attributes(reader *r, danvan_entity *e, const char *group, const char *elem,
@@ -335,7 +377,7 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       const char *name = (const char *)local;
-      int idx = e->desc->nfields ? dvi_field_by_attr(e->desc, group, name, strlen(name)) : -1;
+      int idx = e->desc->nfields ? field_of_attr(r, e->desc, group, local) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
              name, elem);
@@ -593,7 +635,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     fx_start(r, local, prefix, uri, nns, nss, natt, att);
     return;
   }
-  pos p = tag_pos(r);
+  pos p = tag_pos_from(r, natt, att);
   const char *name = (const char *)local;
   size_t len = strlen(name);
   char qb[256];
