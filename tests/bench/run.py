@@ -381,6 +381,22 @@ def markdown(results):
                          f"{r['seconds'] * 1e6 / n:.2f} | {fmt_mib(peak)} | "
                          f"{fmt_mib(phase) if phase is not None else ''} |")
     lines.append("")
+    lines.append("| memory per report | " + " | ".join(s["name"] for s in results["sizes"]) + " |")
+    lines.append("| --- |" + " ---: |" * len(results["sizes"]))
+    rows = [("input file (plan + reports), bytes", lambda s, l: s["input_bytes"] / s["reports"]),
+            ("model after load (malloc'd), bytes",
+             lambda s, l: l["heap_bytes"] / s["reports"] if l and l.get("heap_bytes") else None),
+            ("peak RSS added by load, bytes",
+             lambda s, l: (l["peak_kb"] - results["baseline_kb"]) * 1024 / s["reports"]
+             if l else None)]
+    for label, fn in rows:
+        cells = []
+        for s in results["sizes"]:
+            ld = s["results"].get("load")
+            v = fn(s, ld if ok(ld) else None) if s["reports"] else None
+            cells.append("–" if v is None else f"{v:.0f}")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    lines.append("")
     lines.append("| ratio | target | " + " | ".join(s["name"] for s in results["sizes"]) + " |")
     lines.append("| --- | ---: |" + " ---: |" * len(results["sizes"]))
     for key, (desc, limit) in TARGETS.items():
