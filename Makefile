@@ -117,8 +117,10 @@ clean:
 
 # Scale and speed (tests/bench/run.py, docs/performance.md): not part of `make check`.
 # BENCH_SIZES=small runs 10k and 100k reports; full (the default) adds about a million.
-# BENCH_REPEAT=N runs each measurement N times (default 3, 1 above 500k reports);
-# BENCH_ONLY=load,evaluate runs only those operations. Results: build/bench/results.{json,md}.
+# BENCH_REPEAT=N runs each measurement N times (default 5 below 50k reports, 3 below 500k,
+# else 2);
+# BENCH_ONLY=load,evaluate runs only those operations; BENCH_DOC=1 also writes the tables
+# into docs/performance.md. Results: build/bench/results.{json,md}.
 BENCH_SIZES ?= full
 .PHONY: bench
 bench: deps build

@@ -419,6 +419,24 @@ def markdown(results):
     return "\n".join(lines)
 
 
+DOC_BEGIN, DOC_END = "<!-- bench:begin -->", "<!-- bench:end -->"
+
+
+def update_doc(md):
+    """Replace the text between the markers of docs/performance.md with the tables."""
+    path = os.path.join(SRC, "docs", "performance.md")
+    with open(path, encoding="utf-8") as f:
+        doc = f.read()
+    a, b = doc.find(DOC_BEGIN), doc.find(DOC_END)
+    if a < 0 or b < a:
+        log(f"{path} has no {DOC_BEGIN} ... {DOC_END} markers: not updated")
+        return
+    doc = doc[:a + len(DOC_BEGIN)] + "\n" + md + "\n" + doc[b:]
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(doc)
+    log(f"updated {path}")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--build-dir", default=os.path.join(SRC, "build"))
@@ -427,6 +445,9 @@ def main():
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT") or 0),
                     help="runs per measurement (default 5 below 50k reports, 3 below 500k, else 2)")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--update-doc", action="store_true",
+                    default=os.environ.get("BENCH_DOC", "") not in ("", "0"),
+                    help="write the tables into docs/performance.md (between its markers)")
     ap.add_argument("--only", default=os.environ.get("BENCH_ONLY", ""),
                     help="comma list of operations to run (default: all)")
     args = ap.parse_args()
@@ -519,6 +540,8 @@ def main():
     with open(os.path.join(outdir, "results.md"), "w") as f:
         f.write(md + "\n")
     print(md)
+    if args.update_doc:
+        update_doc(md)
     log(f"done in {results['total_seconds']:.0f} s: {outdir}/results.json, results.md")
 
 
