@@ -11,5 +11,6 @@
 #include "values.h"
 #include "model.h"
 #include "dataset.h"
+#include "import.h"
 
 #endif
