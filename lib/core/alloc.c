@@ -103,6 +103,7 @@ char *dvi_buf_take(dvi_buf *b) {
     return NULL;
   }
   char *p = b->data;
+  p[b->len] = '\0'; /* also when nothing was added */
   dvi_buf_init(b);
   return p;
 }

@@ -143,7 +143,7 @@ static void split_heading(imp_ctx *c, const imp_para *P, const char **heading, c
     return;
   }
   size_t colon = dvi_imp_find(b, 0, ":");
-  size_t limit = bullet ? 8 : 14;
+  size_t limit = bullet ? 10 : 14;
   if (colon != IMP_NPOS && colon > 0) {
     size_t semi = dvi_imp_find(b, 0, ";");
     size_t w = count_words(b, 0, colon);
@@ -450,12 +450,9 @@ static void add_basis(imp_ctx *c, const imp_para *P, const imp_str *seg) {
     imp_str who;
     if (dvi_imp_sub(c, &who, seg, a, e) && who.n) {
       /* a body without a level is at the level of the issuer of this plan */
+      c->org_default_loc = c->home;
       danvan_entity *o = dvi_imp_org_any(c, &who, 0, who.kn, P->l1);
-      if (o && !danvan_entity_has(o, DANVAN_F_LOCALITY) && c->home && !bare_level(&who)) {
-        dvi_imp_set(c, o, DANVAN_F_LOCALITY, danvan_entity_id(c->home));
-        for (size_t i = 0; i < c->norgs; i++)
-          if (c->orgs[i].e == o) c->orgs[i].loc = c->home;
-      }
+      c->org_default_loc = NULL;
       if (o) dvi_imp_set(c, b, DANVAN_F_ISSUER, danvan_entity_id(o));
       /* a higher body's locality is the parent of ours */
       danvan_entity *ol = NULL;

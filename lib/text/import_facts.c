@@ -82,7 +82,7 @@ static const unit_def UNITS[] = {
     {"m", "m"},               {"phút", "minute"},       {"bài", "article"},
     {"tin", "article"},       {"chuyên đề", "event"},   {"hội nghị", "event"},
     {"đợt", "campaign"},      {"tấn", "tonne"},         {"kg", "kg"},
-    {"bộ", "set"},            {"chiếc", "item"},        {"xe", "vehicle"},
+    {"chiếc", "item"},
     {NULL, NULL}};
 
 typedef struct qty {
@@ -257,7 +257,9 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
       p += l - 1;
       continue;
     }
-    if (dvi_imp_at_word(t, p, "thị") || dvi_imp_at_word(t, p, "thành")) {
+    /* "huyện, thị, thành đoàn": thị xã and thành phố in a list with huyện */
+    if ((dvi_imp_at_word(t, p, "thị") || dvi_imp_at_word(t, p, "thành")) && p >= 2 && t->k[p - 2] == ',' &&
+        dvi_imp_find_word_before(t, k1, p, "huyện") != IMP_NPOS) {
       if (!level) level = IMP_LV_DISTRICT;
     }
     if (dvi_imp_at_word(t, p, "biên giới")) add_token(out->tags, sizeof out->tags, "border");
@@ -327,7 +329,9 @@ static danvan_entity *heading_org(imp_ctx *c, const danvan_entity *sec, uint32_t
 }
 
 /* The scope of a quota from the clause's own subject, then from the headings above it. */
-static bool scope_for(imp_ctx *c, imp_para *P, const imp_str *cl, size_t number_at, selector *out) {
+static bool scope_for(imp_ctx *c, imp_para *P, const imp_str *cl, size_t number_at, selector *out,
+                      bool *own) {
+  *own = false;
   static const char *const VERBS[] = {"tổ chức", "có", "thực hiện", "phấn đấu", "đạt", "xây dựng",
                                       "triển khai", "vận động", "tham gia", "lựa chọn", "chủ động",
                                       "phối hợp", NULL};
@@ -342,7 +346,10 @@ static bool scope_for(imp_ctx *c, imp_para *P, const imp_str *cl, size_t number_
       }
     if (verb != IMP_NPOS) break;
   }
-  if (verb != IMP_NPOS && verb > 0 && selector_of(c, cl, 0, verb, out)) return true;
+  if (verb != IMP_NPOS && verb > 0 && selector_of(c, cl, 0, verb, out)) {
+    *own = true;
+    return true;
+  }
   /* headings above */
   for (danvan_entity *e = P->section; e && danvan_entity_kind(e) == DANVAN_KIND_SECTION;
        e = danvan_entity_parent(e)) {
@@ -1145,12 +1152,16 @@ static size_t listed_models(imp_ctx *c, size_t i) {
       cut = cpos;
     }
     imp_money money;
-    size_t kp = dvi_imp_find_word(b, 0, "kinh phí");
+    size_t kp = IMP_NPOS;
     bool has_money = false;
-    if (kp != IMP_NPOS) {
-      has_money = dvi_imp_money_next(b, kp, b->kn, &money);
-      if (kp < cut) cut = kp;
+    for (size_t p = 0; (p = dvi_imp_find_word(b, p, "kinh phí")) != IMP_NPOS; p++) {
+      if (dvi_imp_money_next(b, p, p + 40 < b->kn ? p + 40 : b->kn, &money)) {
+        kp = p;
+        has_money = true;
+        break;
+      }
     }
+    if (kp != IMP_NPOS && kp < cut) cut = kp;
     size_t par = dvi_imp_find(b, 0, " (");
     if (par != IMP_NPOS && par < cut && !has_q && !has_money) cut = par;
     const char *title = trim_end_punct(c, dvi_imp_text(c, b, 0, cut));
@@ -1184,9 +1195,16 @@ static const char *object_of(imp_ctx *c, const imp_str *cl, const qty *q, size_t
   *obj_k1 = a;
   *obj_k2 = e;
   const char *unit = dvi_imp_text(c, cl, q->uk1, q->uk2);
+  static const char *const AND_VERB[] = {" và triển khai", " và thực hiện", " và tổ chức", " và nhân rộng",
+                                         " và xây dựng", " để ", NULL};
+  for (const char *const *w = AND_VERB; *w; w++) {
+    size_t p = dvi_imp_find(cl, a, *w);
+    if (p != IMP_NPOS && p < e) e = p;
+  }
+  *obj_k2 = e;
   if (e > a) {
     const char *obj = dvi_imp_text(c, cl, a, e);
-    return dvi_imp_printf(c, "%s %s", unit, obj);
+    return dvi_imp_printf(c, "%s%s%s", unit, cl->k[a] == ',' ? "" : " ", obj);
   }
   /* the object is before the number: "Tổ chức khám bệnh … ít nhất từ 300 - 500 suất" */
   size_t s = 0;
@@ -1207,8 +1225,23 @@ static const char *object_of(imp_ctx *c, const imp_str *cl, const qty *q, size_t
   return obj && obj[0] ? dvi_imp_printf(c, "%s %s", unit, obj) : unit;
 }
 
-static danvan_entity *quota_metric(imp_ctx *c, const char *name, const char *unit, uint32_t line) {
-  const char *id = dvi_imp_slug(c, name, strlen(name), 5);
+/* A metric named by a quota; the id is made from the words that tell it apart ("hint"). */
+static danvan_entity *quota_metric(imp_ctx *c, const char *name, const char *hint, const char *unit,
+                                   uint32_t line) {
+  const char *id = dvi_imp_slug(c, hint ? hint : name, strlen(hint ? hint : name), 5);
+  if (!id) return NULL;
+  imp_str nk;
+  if (!dvi_imp_str(c, &nk, name, strlen(name))) return NULL;
+  /* the same name is the same metric; another name gets its own id */
+  size_t nm = danvan_dataset_count(c->ds, DANVAN_KIND_METRIC);
+  for (size_t i = 0; i < nm; i++) {
+    danvan_entity *m = danvan_dataset_get(c->ds, DANVAN_KIND_METRIC, i);
+    const char *mn = NULL;
+    danvan_entity_get_string(&mn, m, DANVAN_F_NAME);
+    imp_str mk;
+    if (mn && dvi_imp_str(c, &mk, mn, strlen(mn)) && strcmp(mk.k, nk.k) == 0) return m;
+  }
+  if (dvi_find(c->ds, id)) id = dvi_imp_unique_id(c, id);
   return dvi_imp_metric(c, id, name, unit, line);
 }
 
@@ -1229,16 +1262,16 @@ static void make_quota(imp_ctx *c, imp_para *P, const imp_str *cl, const qty *q,
     const char *right = trim_end_punct(c, dvi_imp_text(c, cl, r1, o2));
     /* the right alternative shares the left's head: find where they differ */
     const char *rname = NULL;
+    size_t split = IMP_NPOS; /* where the left alternative starts in the clause */
     size_t rw = r1;
     while (rw < o2 && cl->k[rw] != ' ') rw++;
     const char *first = dvi_imp_text(c, cl, r1, rw);
     imp_str fk;
     if (first && dvi_imp_str(c, &fk, first, strlen(first))) {
       size_t at = dvi_imp_find_word_before(cl, o1, alt, fk.k);
-      if (at != IMP_NPOS && at > o1)
-        rname = dvi_imp_printf(c, "%s %s %s", unit, trim_end_punct(c, dvi_imp_text(c, cl, o1, at)), right);
+      if (at != IMP_NPOS && at > o1) split = at;
     }
-    if (!rname) {
+    if (split == IMP_NPOS) {
       static const char *const CONNECT[] = {"hướng về", "xây dựng", "tại", "cho", "trong", "về", NULL};
       size_t best = IMP_NPOS;
       const char *bw = NULL;
@@ -1253,21 +1286,27 @@ static void make_quota(imp_ctx *c, imp_para *P, const imp_str *cl, const qty *q,
           bw = *w;
         }
       }
-      if (best != IMP_NPOS) {
-        size_t end = best + strlen(bw);
-        rname = dvi_imp_printf(c, "%s %s %s", unit, dvi_imp_text(c, cl, o1, end), right);
-      } else {
-        rname = dvi_imp_printf(c, "%s %s", unit, right);
-      }
+      if (best != IMP_NPOS) split = dvi_imp_skip_space(cl, best + strlen(bw));
     }
-    const char *lname = dvi_imp_printf(c, "%s %s", unit, left);
-    danvan_entity *m1 = quota_metric(c, lname, q->u->unit, P->l1);
-    danvan_entity *m2 = quota_metric(c, rname, q->u->unit, P->l1);
+    const char *lhint, *rhint;
+    if (split != IMP_NPOS) {
+      rname = dvi_imp_printf(c, "%s%s%s %s", unit, cl->k[o1] == ',' ? "" : " ",
+                             trim_end_punct(c, dvi_imp_text(c, cl, o1, split)), right);
+      lhint = dvi_imp_printf(c, "%s %s", unit, trim_end_punct(c, dvi_imp_text(c, cl, split, alt)));
+      rhint = dvi_imp_printf(c, "%s %s", unit, right);
+    } else {
+      rname = dvi_imp_printf(c, "%s %s", unit, right);
+      lhint = NULL;
+      rhint = NULL;
+    }
+    const char *lname = dvi_imp_printf(c, "%s%s%s", unit, cl->k[o1] == ',' ? "" : " ", left);
+    danvan_entity *m1 = quota_metric(c, lname, lhint, q->u->unit, P->l1);
+    danvan_entity *m2 = quota_metric(c, rname, rhint, q->u->unit, P->l1);
     if (m1 && m2)
       dvi_imp_set(c, quota, DANVAN_F_METRICS,
                   dvi_imp_printf(c, "%s %s", danvan_entity_id(m1), danvan_entity_id(m2)));
   } else {
-    danvan_entity *m = quota_metric(c, name, q->u->unit, P->l1);
+    danvan_entity *m = quota_metric(c, name, NULL, q->u->unit, P->l1);
     if (m) dvi_imp_set(c, quota, DANVAN_F_METRIC, danvan_entity_id(m));
   }
   if (q->range) {
@@ -1323,8 +1362,8 @@ static bool ratio_quota(imp_ctx *c, imp_para *P) {
     size_t de = den.uk2;
     while (de < t->kn && t->k[de] != '"' && t->k[de] != ')' && t->k[de] != ',' && t->k[de] != ';') de++;
     const char *n2 = trim_end_punct(c, dvi_imp_text(c, t, den.uk1, de));
-    danvan_entity *m1 = quota_metric(c, n1, num.u->unit, P->l1);
-    danvan_entity *m2 = quota_metric(c, n2, den.u->unit, P->l1);
+    danvan_entity *m1 = quota_metric(c, n1, NULL, num.u->unit, P->l1);
+    danvan_entity *m2 = quota_metric(c, n2, NULL, den.u->unit, P->l1);
     danvan_entity *quota = dvi_imp_add(c, c->doc, DANVAN_KIND_QUOTA, NULL, P->l1, P->l2);
     if (!quota || !m1 || !m2) return false;
     dvi_imp_set(c, quota, DANVAN_F_ID, new_id(c, "q-ratio", n1, 3));
@@ -1374,7 +1413,7 @@ static bool coverage_quota(imp_ctx *c, imp_para *P) {
       what = trim_end_punct(c, dvi_imp_text(c, t, tg, e));
     }
     if (!what) what = "tham gia";
-    danvan_entity *m = quota_metric(c, what, "activity", P->l1);
+    danvan_entity *m = quota_metric(c, what, NULL, "activity", P->l1);
     danvan_entity *quota = dvi_imp_add(c, c->doc, DANVAN_KIND_QUOTA, NULL, P->l1, P->l2);
     if (!quota || !m) return false;
     dvi_imp_set(c, quota, DANVAN_F_ID, new_id(c, "q", dvi_imp_printf(c, "%s %s", dvi_imp_level_name(lv), what), 4));
@@ -1398,6 +1437,8 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
   const imp_str *t = &P->body;
   bool any = false;
   size_t a = 0;
+  selector carried;
+  bool have_carried = false;
   /* a list item's heading is not a clause ("100% huyện …:") */
   while (a < t->kn) {
     size_t e = a;
@@ -1411,7 +1452,15 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
       if (inside_quotes(&cl, q.k1)) continue;
       if (strcmp(q.u->unit, "minute") == 0 || strcmp(q.u->unit, "m") == 0) continue;
       selector sel;
-      bool scoped = scope_for(c, P, &cl, q.k1, &sel);
+      bool own = false;
+      bool scoped = scope_for(c, P, &cl, q.k1, &sel, &own);
+      if (own) {
+        carried = sel;
+        have_carried = true;
+      } else if (have_carried) {
+        sel = carried;
+        scoped = true;
+      }
       bool bounded = q.bound == 1 || q.bound == 2 || q.range;
       if (!scoped && !bounded) continue;
       make_quota(c, P, &cl, &q, scoped ? &sel : NULL);
@@ -1598,17 +1647,30 @@ static bool member_in(imp_ctx *c, imp_para *P) {
 }
 
 /* ---- "Giao X (phối hợp với Y) … <task>": lead and partners ---------------------------------- */
+static size_t count_words_in(const imp_str *t, size_t k1, size_t k2) {
+  size_t w = 0;
+  for (size_t i = k1; i < k2 && i < t->kn; i++)
+    if (t->k[i] != ' ' && (i == k1 || t->k[i - 1] == ' ')) w++;
+  return w;
+}
+
 static void assignments(imp_ctx *c, imp_para *P) {
   const imp_str *t = &P->body;
   if (!dvi_imp_starts(t, "giao")) return;
   static const char *const VERBS[] = {" tham mưu", " chủ trì", " phối hợp", " tổ chức", " triển khai",
-                                      " làm ", " thực hiện", " xây dựng", NULL};
+                                      " làm ", " thực hiện", " xây dựng", " tổng hợp", " gửi", " báo cáo",
+                                      " có trách nhiệm", " chịu trách nhiệm", " theo dõi",
+                                      " đôn đốc", " là ", " phụ trách", NULL};
   size_t a = dvi_imp_skip_space(t, strlen("giao"));
+  if (dvi_imp_at_word(t, a, "cho")) a = dvi_imp_skip_space(t, a + strlen("cho"));
   size_t e = t->kn;
-  for (const char *const *v = VERBS; *v; v++) {
-    size_t p = dvi_imp_find(t, a, *v);
-    if (p != IMP_NPOS && p < e) e = p;
-  }
+  for (const char *const *v = VERBS; *v; v++)
+    for (size_t p = a; (p = dvi_imp_find(t, p, *v)) != IMP_NPOS; p++)
+      if (p < e && count_words_in(t, a, p) >= 2) {
+        e = p;
+        break;
+      }
+  if (count_words_in(t, a, e) > 10) return;
   imp_str who;
   if (!dvi_imp_sub(c, &who, t, a, e) || !dvi_imp_org_kind(&who)) return;
   danvan_entity *lead = dvi_imp_org(c, t, a, e, P->l1);

@@ -139,6 +139,9 @@ typedef struct imp_ctx {
   imp_finding *finds;
   size_t nfinds, capfinds;
 
+  /* the locality given to a new organisation whose name names none (a higher document's
+     issuer written without its level is at the level of this plan's issuer) */
+  danvan_entity *org_default_loc;
   /* organisations met, for resolving later mentions */
   imp_orgrec *orgs;
   size_t norgs, caporgs;

@@ -326,7 +326,6 @@ static const org_head HEADS[] = {
     {"công an", "police", "ca"},
     {"chi đoàn", "youth-union", "chi-doan"},
     {"đoàn trường", "youth-union", "doan-truong"},
-    {"đoàn trực thuộc", "youth-union", "dtt"},
     {"đoàn tncs", "youth-union", "doan"},
     {"đoàn thanh niên", "youth-union", "doan"},
     {"tỉnh đoàn", "youth-union", "doan"},
@@ -635,7 +634,21 @@ static danvan_entity *org_locality(imp_ctx *c, const imp_str *x, int *level, uin
   for (size_t p = 0; p < x->kn; p++) {
     if (!dvi_imp_is_word_start(x->k, p) || x->k[p] == ' ') continue;
     const level_word *lw = level_at(x, p);
-    if (!lw) continue;
+    if (!lw) {
+      /* "Ban Dân vận TU", "Ban Dân vận HU": the committee's level */
+      size_t tp = x->map[p];
+      int abl = IMP_LV_NONE;
+      if (x->n - tp >= 2 && (memcmp(x->s + tp, "TU", 2) == 0 || memcmp(x->s + tp, "TƯ", 2) == 0) &&
+          !dvi_imp_is_alnum_at(x->s, x->n, tp + 2))
+        abl = IMP_LV_PROVINCE;
+      else if (x->n - tp >= 2 && memcmp(x->s + tp, "HU", 2) == 0 && !dvi_imp_is_alnum_at(x->s, x->n, tp + 2))
+        abl = IMP_LV_DISTRICT;
+      if (abl) {
+        *level = abl;
+        best = home_at(c, abl);
+      }
+      continue;
+    }
     size_t q = dvi_imp_skip_space(x, p + strlen(lw->key));
     if (dvi_imp_at_word(x, q, "hội")) continue; /* xã hội */
     /* bare "ấp", "thôn" inside a name ("Ban công tác mặt trận ấp") */
@@ -691,8 +704,12 @@ static danvan_entity *org_make(imp_ctx *c, const imp_str *mention, size_t k1, si
   }
   int level;
   danvan_entity *loc = org_locality(c, &nx, &level, line);
+  if (!loc && !level && c->org_default_loc) {
+    loc = c->org_default_loc;
+    level = IMP_LV_NONE;
+  }
   /* "Ban Chỉ đạo" alone in a plan of a steering committee is that committee */
-  if (h && h->cls && !loc && !level)
+  if (h && h->cls && !loc && !level && strcmp(nx.k, h->key) == 0)
     for (size_t i = 0; i < c->nissuers; i++)
       for (size_t j = 0; j < c->norgs; j++)
         if (c->orgs[j].e == c->issuers[i] && c->orgs[j].cls && strcmp(c->orgs[j].cls, h->cls) == 0)
