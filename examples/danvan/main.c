@@ -7,6 +7,7 @@ const tool_command tool_commands[] = {
     {"help", cmd_help, "show the subcommands, or the help of one"},
     {"version", cmd_version, "print the versions of the tool and the library"},
     {"demo", cmd_demo, "run the main job on the bundled example data"},
+    {"gen", cmd_gen, "write a synthetic national-scale campaign (plan and reports)"},
     {"import", cmd_import, "read the text of a plan or report (FILE.txt [-o OUT.xml])"},
     {NULL, NULL, NULL},
 };

@@ -20,6 +20,7 @@ void tool_report_error(const char *what);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 
 extern const tool_command tool_commands[];

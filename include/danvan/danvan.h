@@ -11,6 +11,7 @@
 #include "values.h"
 #include "model.h"
 #include "dataset.h"
+#include "vn.h"
 #include "import.h"
 
 #endif

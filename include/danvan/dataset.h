@@ -59,6 +59,7 @@ DANVAN_API danvan_entity *danvan_dataset_root(danvan_dataset *ds);
 /**
  * @brief How many top-level entities of a kind the dataset holds (metrics, plans …).
  * @param kind A top-level kind, or ::DANVAN_KIND_ANY for all of them.
+ * @param ds The dataset (NULL gives 0).
  * @return The count (0 for NULL or a kind that is not top-level).
  * @since 0.1
  */
@@ -74,8 +75,10 @@ DANVAN_API danvan_entity *danvan_dataset_get(const danvan_dataset *ds, int32_t k
 /**
  * @brief Find an entity by id anywhere in the dataset.
  *
- * When two entities share an id (the dup-id rule reports it) the first one added is found.
+ * When two entities share an id (the dup-id rule reports it) the one created first is found.
  * @param out Receives a borrowed pointer.
+ * @param ds The dataset.
+ * @param id The id to look for.
  * @return ::DANVAN_OK, ::DANVAN_EINVAL, ::DANVAN_ENOTFOUND.
  * @since 0.1
  */
@@ -128,6 +131,7 @@ DANVAN_API const char *danvan_entity_id(const danvan_entity *e);
  * @brief How many children of a kind an entity has.
  * @param kind A child kind, or ::DANVAN_KIND_ANY for all children.
  * @since 0.1
+ * @param e The parent entity (NULL gives 0).
  */
 DANVAN_API size_t danvan_entity_child_count(const danvan_entity *e, int32_t kind);
 
@@ -164,6 +168,8 @@ DANVAN_API int32_t danvan_entity_has(const danvan_entity *e, int32_t field);
  * @brief Set any field from its text in the format's notation ("2024-12-10", "15:00",
  *        "3600000000", "true", "a b c"), checking it against the field's type.
  * @param value The text; NULL unsets the field.
+ * @param e The entity.
+ * @param field A DANVAN_F_* field of its kind.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL (unknown field for the kind, NULL entity, a value
  *         that does not fit the type; the error message says why); ::DANVAN_ENOMEM.
  * @since 0.1
@@ -172,6 +178,8 @@ DANVAN_API int32_t danvan_entity_set(danvan_entity *e, int32_t field, const char
 
 /**
  * @brief Unset a field.
+ * @param e The entity.
+ * @param field A DANVAN_F_* field of its kind.
  * @return ::DANVAN_OK or ::DANVAN_EINVAL.
  * @since 0.1
  */
@@ -180,6 +188,8 @@ DANVAN_API int32_t danvan_entity_unset(danvan_entity *e, int32_t field);
 /**
  * @brief Read a text-valued field (string, id, reference, list, enum) without copying.
  * @param out Receives a string owned by the dataset, or NULL when the field is not set.
+ * @param e The entity.
+ * @param field A DANVAN_F_* field of its kind.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ETYPE for a field of another type (use
  *         danvan_entity_format() to read any field as text).
  * @since 0.1
@@ -190,6 +200,8 @@ DANVAN_API int32_t danvan_entity_get_string(const char **out, const danvan_entit
 /**
  * @brief Any field as text in the format's notation.
  * @param out Receives a new string (release with danvan_free()), or NULL when not set.
+ * @param e The entity.
+ * @param field A DANVAN_F_* field of its kind.
  * @return ::DANVAN_OK, ::DANVAN_EINVAL, ::DANVAN_ENOMEM.
  * @since 0.1
  */
@@ -256,6 +268,9 @@ DANVAN_API const char *danvan_entity_item(const danvan_entity *e, int32_t field,
 /**
  * @brief Resolve the i-th id of a reference field to the entity it names.
  * @param out Receives a borrowed pointer.
+ * @param e The entity.
+ * @param field A reference field (DANVAN_TYPE_REF or DANVAN_TYPE_REFS).
+ * @param i Which id of the list (0 for a single reference).
  * @return ::DANVAN_OK; ::DANVAN_ENOTFOUND when the id names nothing (or nothing of the
  *         field's target kind) or i is out of range; ::DANVAN_EINVAL.
  * @since 0.1
@@ -273,6 +288,8 @@ DANVAN_API int32_t danvan_entity_resolve(danvan_entity **out, const danvan_entit
  * `orgs` lists ids. Attributes combine with AND. `date` (yyyymmdd, 0 for none) leaves out
  * organisations not valid on that day.
  * @param out Receives a new list; release it with danvan_entity_list_free().
+ * @param selector A selector entity, or a quota or duty holding one.
+ * @param date Only organisations valid on this yyyymmdd date; 0 for all.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL (no selector, or a selector with no attribute);
  *         ::DANVAN_ENOMEM.
  * @since 0.1

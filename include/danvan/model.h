@@ -168,6 +168,7 @@ DANVAN_API const char *danvan_kind_name(int32_t kind);
 /**
  * @brief The kind whose name is `name` (the reverse of danvan_kind_name()).
  * @param out Receives the kind.
+ * @param name A kind name such as "quota".
  * @return ::DANVAN_OK, ::DANVAN_EINVAL, or ::DANVAN_ENOTFOUND.
  * @since 0.1
  */
@@ -183,6 +184,7 @@ DANVAN_API const char *danvan_field_name(int32_t field);
 /**
  * @brief The field whose name is `name`.
  * @param out Receives the field.
+ * @param name A field name such as "due-time".
  * @return ::DANVAN_OK, ::DANVAN_EINVAL, or ::DANVAN_ENOTFOUND.
  * @since 0.1
  */

@@ -73,6 +73,10 @@ DANVAN_API int32_t danvan_decimal_mul(int64_t *out_coef, int32_t *out_scale, int
 /**
  * @brief Compare two decimals by value (2.50 equals 2.5).
  * @param out Receives -1, 0 or 1 as a is less than, equal to or greater than b.
+ * @param a_coef Coefficient of a.
+ * @param a_scale Scale of a.
+ * @param b_coef Coefficient of b.
+ * @param b_scale Scale of b.
  * @return ::DANVAN_OK or ::DANVAN_EINVAL.
  * @since 0.1
  */
@@ -82,6 +86,7 @@ DANVAN_API int32_t danvan_decimal_compare(int32_t *out, int64_t a_coef, int32_t 
 /**
  * @brief Parse a date "YYYY-MM-DD" or a partial date "YYYY-MM".
  * @param out Receives yyyymmdd (day 00 for a partial date).
+ * @param text NUL-terminated text.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_EPARSE when the text is not a valid date
  *         (month 13, 30 February, wrong shape).
  * @since 0.1
@@ -91,6 +96,7 @@ DANVAN_API int32_t danvan_date_parse(int32_t *out, const char *text);
 /**
  * @brief Format a date as "YYYY-MM-DD", or "YYYY-MM" when it is partial.
  * @param out Receives a new string; release it with danvan_free().
+ * @param date A date as yyyymmdd (day 00 for a partial date).
  * @return ::DANVAN_OK; ::DANVAN_EINVAL for an invalid date; ::DANVAN_ENOMEM.
  * @since 0.1
  */
@@ -133,6 +139,7 @@ DANVAN_API int32_t danvan_date_weekday(int32_t *out, int32_t date);
  * @brief Parse a date-time "YYYY-MM-DDThh:mm[:ss](Z|±hh:mm)"; without an offset the time is
  *        read as Vietnam time (+07:00).
  * @param out Receives seconds since the Unix epoch.
+ * @param text NUL-terminated text.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_EPARSE.
  * @since 0.1
  */
@@ -141,6 +148,7 @@ DANVAN_API int32_t danvan_datetime_parse(int64_t *out, const char *text);
 /**
  * @brief Format a date-time as "YYYY-MM-DDThh:mm:ss+07:00" (Vietnam time).
  * @param out Receives a new string; release it with danvan_free().
+ * @param datetime Seconds since the Unix epoch.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_ENOMEM.
  * @since 0.1
  */
@@ -170,6 +178,7 @@ DANVAN_API int32_t danvan_datetime_to_parts(int32_t *out_date, int32_t *out_minu
 /**
  * @brief Parse a time of day "hh:mm" (00:00 to 23:59, or 24:00 for the end of the day).
  * @param out Receives minutes after midnight.
+ * @param text NUL-terminated text.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL; ::DANVAN_EPARSE.
  * @since 0.1
  */
@@ -178,6 +187,7 @@ DANVAN_API int32_t danvan_time_parse(int32_t *out, const char *text);
 /**
  * @brief Format minutes after midnight as "hh:mm".
  * @param out Receives a new string; release it with danvan_free().
+ * @param minutes Minutes after midnight.
  * @return ::DANVAN_OK; ::DANVAN_EINVAL for a value outside 0 to 1440; ::DANVAN_ENOMEM.
  * @since 0.1
  */

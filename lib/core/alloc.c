@@ -102,6 +102,7 @@ char *dvi_buf_take(dvi_buf *b) {
     dvi_buf_free(b);
     return NULL;
   }
+  b->data[b->len] = '\0'; /* an empty buffer has never been written */
   char *p = b->data;
   p[b->len] = '\0'; /* also when nothing was added */
   dvi_buf_init(b);

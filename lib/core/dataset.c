@@ -50,16 +50,26 @@ static bool idmap_grow(dvi_idmap *m) {
   return true;
 }
 
-/* Returns false on ENOMEM. A key already present keeps its first entity. */
+/* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key
+   that is already present never needs memory. */
 static bool idmap_put(dvi_idmap *m, const char *key, danvan_entity *e) {
+  if (m->cap) {
+    size_t mask = m->cap - 1;
+    for (size_t i = hash_str(key) & mask; m->keys[i]; i = (i + 1) & mask)
+      if (strcmp(m->keys[i], key) == 0) {
+        if (m->vals[i] == e) return true;
+        m->dups++;
+        if (e->seq < m->vals[i]->seq) {
+          m->keys[i] = key;
+          m->vals[i] = e;
+        }
+        return true;
+      }
+  }
   if ((m->len + 1) * 4 > m->cap * 3 && !idmap_grow(m)) return false;
   size_t mask = m->cap - 1;
   size_t i = hash_str(key) & mask;
-  for (; m->keys[i]; i = (i + 1) & mask)
-    if (strcmp(m->keys[i], key) == 0) {
-      m->dups++;
-      return true;
-    }
+  while (m->keys[i]) i = (i + 1) & mask;
   m->keys[i] = key;
   m->vals[i] = e;
   m->len++;
@@ -125,6 +135,8 @@ static void free_kids(danvan_entity *e) {
       for (uint32_t i = 0; i < e->kids[s].n; i++) free_kids(e->kids[s].items[i]);
     dvi_free(e->kids[s].items);
   }
+  dvi_free(e->kids);
+  e->kids = NULL;
 }
 
 static void dataset_destroy(danvan_dataset *ds) {
@@ -255,41 +267,22 @@ int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t ki
   return DANVAN_OK;
 }
 
-/* Rebuild the id index from the tree; on duplicates the entity added first wins. */
-static void index_tree(dvi_idmap *m, danvan_entity *e, bool *ok) {
+/* After ids were removed while duplicates exist, put back the entities whose id lost its
+   entry. The index only shrank, so this needs no memory and cannot fail. */
+static void reindex_tree(dvi_idmap *m, danvan_entity *e) {
   if (!e->kids) return;
   dvi_vec *all = &e->kids[DVI_ALL_SLOT(e->desc)];
   for (uint32_t i = 0; i < all->n; i++) {
     danvan_entity *c = all->items[i];
-    if (c->desc->id_index >= 0 && c->vals[c->desc->id_index].set) {
-      const char *id = c->vals[c->desc->id_index].u.s;
-      danvan_entity *old = idmap_get(m, id);
-      if (!old) {
-        if (!idmap_put(m, id, c)) *ok = false;
-      } else {
-        m->dups++;
-        if (c->seq < old->seq) {
-          idmap_del(m, id, old);
-          idmap_put(m, id, c);
-          m->dups--;
-        }
-      }
-    }
-    index_tree(m, c, ok);
+    if (c->desc->id_index >= 0 && c->vals[c->desc->id_index].set)
+      idmap_put(m, c->vals[c->desc->id_index].u.s, c);
+    reindex_tree(m, c);
   }
 }
 
 static void rebuild_index(danvan_dataset *ds) {
-  dvi_idmap fresh;
-  memset(&fresh, 0, sizeof fresh);
-  bool ok = true;
-  index_tree(&fresh, &ds->root, &ok);
-  if (!ok) { /* keep the old (slightly stale) index rather than none */
-    idmap_free(&fresh);
-    return;
-  }
-  idmap_free(&ds->ids);
-  ds->ids = fresh;
+  ds->ids.dups = 0;
+  reindex_tree(&ds->ids, &ds->root);
 }
 
 static void unindex_tree(danvan_entity *e) {
@@ -491,7 +484,10 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
   if (idx == e->desc->id_index) {
     bool had_id = e->vals[idx].set;
     if (had_id) idmap_del(&e->ds->ids, e->vals[idx].u.s, e);
-    if (!idmap_put(&e->ds->ids, v.u.s, e)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    if (!idmap_put(&e->ds->ids, v.u.s, e)) {
+      if (had_id) idmap_put(&e->ds->ids, e->vals[idx].u.s, e); /* just freed room: no memory needed */
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
     e->vals[idx] = v;
     if (had_id && e->ds->ids.dups) rebuild_index(e->ds);
     return DANVAN_OK;

@@ -1,0 +1,115 @@
+# libdanvan: convenience targets around CMake. Everything runs unattended (no standard input).
+#
+#   make deps                 check the Debian packages the build needs; install the missing
+#                             ones when run as root, else print the sudo line and fail
+#   make build                configure build/ (warnings are errors) and compile
+#   make demo                 deps + build, then run the danvan tool's demo
+#   make check                deps + build + every test, then the unit tests again under
+#                             AddressSanitizer and UBSan in build-asan/
+#   make docs                 API reference with doxygen (warnings are errors) in build/docs/
+#   make install PREFIX=DIR   build for DIR and install there (DESTDIR is honoured)
+#   make clean                remove build/ and build-asan/
+
+# The Debian packages needed to build, test and document libdanvan: the one list.
+DEPS_PACKAGES := cmake gcc g++ pkg-config libxml2-dev libxml2-utils libcmocka-dev \
+                 libutf8proc-dev libxlsxwriter-dev doxygen gettext python3
+
+BUILD_DIR      ?= build
+ASAN_BUILD_DIR ?= build-asan
+JOBS           ?= 2
+BUILD_TYPE     ?= RelWithDebInfo
+CMAKE          ?= cmake
+CTEST          ?= ctest
+DOXYGEN        ?= doxygen
+CMAKE_ARGS     ?=
+
+# Prerequisites run in the order written (deps before build), even under make -j.
+.NOTPARALLEL:
+.PHONY: all deps configure build demo check check-asan check-tsan docs install clean
+
+all: build
+
+deps:
+	@missing=""; \
+	if ! command -v dpkg-query >/dev/null 2>&1; then \
+	  echo "deps: not a Debian system (no dpkg-query); make sure these are installed:"; \
+	  echo "  $(DEPS_PACKAGES)"; \
+	  exit 0; \
+	fi; \
+	for p in $(DEPS_PACKAGES); do \
+	  if ! dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$'; then \
+	    missing="$$missing $$p"; \
+	  fi; \
+	done; \
+	if [ -z "$$missing" ]; then echo "deps: all build packages are installed"; exit 0; fi; \
+	echo "deps: missing Debian packages:$$missing"; \
+	if [ "$$(id -u)" -eq 0 ]; then \
+	  export DEBIAN_FRONTEND=noninteractive; \
+	  apt-get -q update </dev/null && apt-get -q install -y $$missing </dev/null || exit 1; \
+	else \
+	  echo "deps: not root; install them with:"; \
+	  echo "  sudo apt-get install -y$$missing"; \
+	  exit 1; \
+	fi
+
+# PREFIX (an install prefix) is compiled into the library (locale and data directories),
+# so it is given at configure time.
+configure:
+	$(CMAKE) -S . -B $(BUILD_DIR) -DDANVAN_WERROR=ON -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) \
+	  $(if $(PREFIX),-DCMAKE_INSTALL_PREFIX=$(abspath $(PREFIX))) $(CMAKE_ARGS)
+
+build: configure
+	$(CMAKE) --build $(BUILD_DIR) --parallel $(JOBS)
+
+demo: deps build
+	@if [ ! -x $(BUILD_DIR)/danvan ]; then \
+	  echo "demo: the danvan tool (examples/danvan/) is not built yet"; exit 1; \
+	fi; \
+	if [ -n "$(wildcard examples/danvan/cmd_demo.c)" ]; then \
+	  echo "+ ./$(BUILD_DIR)/danvan demo"; ./$(BUILD_DIR)/danvan demo </dev/null; \
+	else \
+	  echo "demo: the tool has no demo subcommand yet; showing its version"; \
+	  echo "+ ./$(BUILD_DIR)/danvan version"; ./$(BUILD_DIR)/danvan version </dev/null; \
+	fi
+
+check: deps build
+	cd $(BUILD_DIR) && $(CTEST) --output-on-failure --no-tests=error </dev/null
+	$(MAKE) --no-print-directory check-asan
+	$(MAKE) --no-print-directory check-tsan
+
+# The unit tests again, built with AddressSanitizer and UndefinedBehaviorSanitizer, and the
+# tool's demo under them. Having no unit test is an error once tests/unit/ has any.
+SANITIZER_ENV := ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1:detect_stack_use_after_return=1 \
+                 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+check-asan:
+	$(CMAKE) -S . -B $(ASAN_BUILD_DIR) -DDANVAN_WERROR=ON -DDANVAN_SANITIZE=ON \
+	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)
+	$(CMAKE) --build $(ASAN_BUILD_DIR) --parallel $(JOBS)
+	cd $(ASAN_BUILD_DIR) && $(SANITIZER_ENV) \
+	  $(CTEST) --output-on-failure -L unit \
+	  --no-tests=$(if $(wildcard tests/unit/test_*.c),error,ignore) </dev/null
+	@if [ -n "$(wildcard examples/danvan/cmd_demo.c)" ]; then \
+	  echo "+ $(ASAN_BUILD_DIR)/danvan demo (sanitized)"; \
+	  $(SANITIZER_ENV) ./$(ASAN_BUILD_DIR)/danvan demo </dev/null >$(ASAN_BUILD_DIR)/demo.out || \
+	    { cat $(ASAN_BUILD_DIR)/demo.out; exit 1; }; \
+	fi
+
+# The threads test under ThreadSanitizer: several threads each load, validate and evaluate
+# their own dataset while sharing the library's read-only tables.
+TSAN_BUILD_DIR ?= build-tsan
+check-tsan:
+	$(CMAKE) -S . -B $(TSAN_BUILD_DIR) -DDANVAN_WERROR=ON -DDANVAN_TSAN=ON \
+	  -DCMAKE_BUILD_TYPE=Debug $(CMAKE_ARGS)
+	$(CMAKE) --build $(TSAN_BUILD_DIR) --parallel $(JOBS) --target test_threads
+	cd $(TSAN_BUILD_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
+	  $(CTEST) --output-on-failure -R '^test_threads$$' --no-tests=error </dev/null
+
+docs: configure
+	$(DOXYGEN) docs/Doxyfile </dev/null
+	@echo "docs: build/docs/html/index.html"
+
+install: build
+	DESTDIR="$(DESTDIR)" $(CMAKE) --install $(BUILD_DIR) $(if $(PREFIX),--prefix $(abspath $(PREFIX)))
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR)
