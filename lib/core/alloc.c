@@ -104,7 +104,6 @@ char *dvi_buf_take(dvi_buf *b) {
   }
   b->data[b->len] = '\0'; /* an empty buffer has never been written */
   char *p = b->data;
-  p[b->len] = '\0'; /* also when nothing was added */
   dvi_buf_init(b);
   return p;
 }

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "danvan/vn.h"
 #include "text/import_internal.h"
 
 /* ---- paragraphs ---------------------------------------------------------------------------- */
@@ -597,28 +598,12 @@ static void campaign(imp_ctx *c) {
   /* phase: "đợt II/2020", "đợt II năm 2024", "đợt 2" */
   size_t cut = t.kn;
   size_t dp = dvi_imp_find_word(&t, 0, "đợt");
-  if (dp != IMP_NPOS) {
-    size_t q = dvi_imp_skip_space(&t, dp + strlen("đợt"));
-    size_t rl = 0;
-    size_t tq = t.map[q];
-    int32_t v = dvi_imp_roman(t.s + tq, t.n - tq, &rl);
-    size_t qe = q;
-    if (v) {
-      while (qe < t.kn && t.map[qe] < tq + rl) qe++;
-    } else {
-      while (qe < t.kn && t.k[qe] >= '0' && t.k[qe] <= '9') {
-        v = v * 10 + (t.k[qe] - '0');
-        qe++;
-      }
-    }
-    if (v > 0 && v < 100) {
-      c->phase = v;
-      cut = dp;
-      if (qe < t.kn && t.k[qe] == '/' && qe + 4 < t.kn + 1) {
-        int32_t y = (int32_t)strtol(t.k + qe + 1, NULL, 10);
-        if (y >= 1900 && y < 3000) c->year = y;
-      }
-    }
+  int32_t pk, pn, py;
+  size_t pe;
+  if (dp != IMP_NPOS && dvi_imp_phase_at(&t, dp, &pk, &pn, &py, &pe) && pk == DANVAN_VN_PHASE_ROUND) {
+    c->phase = pn;
+    if (py) c->year = py;
+    cut = dp;
   }
   size_t yp = dvi_imp_find_word(&t, 0, "năm");
   while (yp != IMP_NPOS) {

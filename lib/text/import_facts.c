@@ -86,13 +86,14 @@ static const unit_def UNITS[] = {
     {NULL, NULL}};
 
 typedef struct qty {
-  int64_t coef, max_coef;
-  int32_t scale, max_scale;
-  bool range;
+  int64_t coef, max_coef, second_coef, total_coef;
+  int32_t scale, max_scale, second_scale, total_scale;
+  bool range, has_second, fraction;
   const unit_def *u;
-  size_t k1;      /* number start */
+  const char *second_unit;
+  size_t k1, k2;   /* number start, phrase end */
   size_t uk1, uk2; /* unit word */
-  int bound;      /* 0 exact, 1 min (ít nhất), 2 max (tối đa), 3 approx */
+  int bound;       /* 0 exact, 1 min (ít nhất), 2 max (tối đa), 3 approx */
 } qty;
 
 static const unit_def *unit_at(const imp_str *t, size_t p) {
@@ -101,13 +102,22 @@ static const unit_def *unit_at(const imp_str *t, size_t p) {
   return NULL;
 }
 
+static const unit_def *unit_named(imp_ctx *c, const char *word) {
+  if (!word || !word[0]) return NULL;
+  imp_str w;
+  if (!dvi_imp_str(c, &w, word, strlen(word))) return NULL;
+  for (const unit_def *u = UNITS; u->key; u++)
+    if (strcmp(u->key, w.k) == 0) return u;
+  return NULL;
+}
+
 static bool is_date_or_time(const imp_str *t, size_t p) {
   imp_date d;
   int32_t m;
   size_t k2;
-  if (dvi_imp_date_at(t, p, &d) && (d.y || d.m)) return true;
+  if (dvi_imp_date_at(t, p, &d)) return true;
   if (dvi_imp_time_at(t, p, &m, &k2)) {
-    /* "12h", "07 giờ" — a count of hours is rare in plans */
+    /* "12h", "07 giờ": a count of hours is rare in plans */
     size_t q = p;
     while (q < t->kn && dig(t->k[q])) q++;
     if (q < t->kn && (t->k[q] == 'h' || t->k[q] == ':')) return true;
@@ -116,40 +126,49 @@ static bool is_date_or_time(const imp_str *t, size_t p) {
   return false;
 }
 
-/* The quantity whose number starts at p. */
-static bool qty_at(const imp_str *t, size_t p, qty *out) {
+/* The quantity whose number starts at p (read by danvan_vn_quantity_parse()), with the
+   qualifier written before it ("ít nhất", "tối đa", "khoảng"). */
+static bool qty_at(imp_ctx *c, const imp_str *t, size_t p, qty *out) {
   memset(out, 0, sizeof *out);
-  imp_num a;
-  if (!dvi_imp_num_at(t, p, &a)) return false;
+  if (p >= t->kn || !dig(t->k[p])) return false;
   if (p > 0 && (t->k[p - 1] == '/' || t->k[p - 1] == '.' || t->k[p - 1] == ',' ||
                 dvi_imp_is_alnum_at(t->k, t->kn, p - 1)))
     return false;
   if (is_date_or_time(t, p)) return false;
-  size_t q = a.k2;
-  if (q < t->kn && (t->k[q] == '%' || t->k[q] == '/')) return false;
-  out->coef = a.coef;
-  out->scale = a.scale;
-  out->k1 = p;
-  /* a range "300 - 500", "2 đến 3" */
-  size_t r = dvi_imp_skip_space(t, q);
-  if (r < t->kn && (t->k[r] == '-' || dvi_imp_at_word(t, r, "đến"))) {
-    size_t s = dvi_imp_skip_space(t, r + (t->k[r] == '-' ? 1 : strlen("đến")));
-    imp_num b;
-    if (s < t->kn && dig(t->k[s]) && dvi_imp_num_at(t, s, &b) && !is_date_or_time(t, s) &&
-        dvi_imp_num_at(t, s, &b) && dvi_imp_skip_space(t, b.k2) < t->kn) {
-      out->range = true;
-      out->max_coef = b.coef;
-      out->max_scale = b.scale;
-      q = b.k2;
-    }
-  }
-  size_t u = q < t->kn && t->k[q] == ' ' ? q + 1 : q;
-  const unit_def *ud = unit_at(t, u);
+  imp_qty q;
+  if (!dvi_imp_qty_at(c, t, p, &q)) return false;
+  if (q.bound == DANVAN_VN_BOUND_FRACTION) return false; /* "8/8 ấp": a coverage */
+  const unit_def *ud = unit_named(c, q.unit);
+  if (!ud && q.uk1 < t->kn) ud = unit_at(t, q.uk1);
   if (!ud) return false;
   out->u = ud;
-  out->uk1 = u;
-  out->uk2 = u + strlen(ud->key);
-  /* bounds before the number */
+  out->k1 = p;
+  out->k2 = q.k2;
+  out->uk1 = q.uk1;
+  out->uk2 = q.uk1 + strlen(ud->key) <= t->kn ? q.uk1 + strlen(ud->key) : q.uk2;
+  if (q.bound == DANVAN_VN_BOUND_RANGE) {
+    out->range = true;
+    out->coef = q.min_coef;
+    out->scale = q.min_scale;
+    out->max_coef = q.max_coef;
+    out->max_scale = q.max_scale;
+  } else if (q.has_min) {
+    out->coef = q.min_coef;
+    out->scale = q.min_scale;
+  } else {
+    out->coef = q.max_coef;
+    out->scale = q.max_scale;
+  }
+  if (q.bound == DANVAN_VN_BOUND_AT_LEAST || q.bound == DANVAN_VN_BOUND_MORE_THAN) out->bound = 1;
+  else if (q.bound == DANVAN_VN_BOUND_AT_MOST || q.bound == DANVAN_VN_BOUND_LESS_THAN) out->bound = 2;
+  else if (q.bound == DANVAN_VN_BOUND_ABOUT) out->bound = 3;
+  if (q.has_second) {
+    out->has_second = true;
+    out->second_coef = q.second_coef;
+    out->second_scale = q.second_scale;
+    out->second_unit = q.second_unit;
+  }
+  /* qualifiers before the number */
   size_t w0 = p > 24 ? p - 24 : 0;
   if (dvi_imp_find_word_before(t, w0, p, "ít nhất") != IMP_NPOS ||
       dvi_imp_find_word_before(t, w0, p, "tối thiểu") != IMP_NPOS ||
@@ -160,17 +179,15 @@ static bool qty_at(const imp_str *t, size_t p, qty *out) {
     out->bound = 2;
   else if (dvi_imp_find_word_before(t, w0, p, "khoảng") != IMP_NPOS)
     out->bound = 3;
-  size_t after = dvi_imp_skip_space(t, out->uk2);
-  if (dvi_imp_at_word(t, after, "trở lên")) out->bound = 1;
   return true;
 }
 
-static bool qty_next(const imp_str *t, size_t from, size_t to, qty *out) {
+static bool qty_next(imp_ctx *c, const imp_str *t, size_t from, size_t to, qty *out) {
   if (to > t->kn) to = t->kn;
   for (size_t p = from; p < to; p++) {
     if (!dig(t->k[p])) continue;
     if (p > 0 && (dig(t->k[p - 1]) || dvi_imp_is_alnum_at(t->k, t->kn, p - 1))) continue;
-    if (qty_at(t, p, out)) return true;
+    if (qty_at(c, t, p, out)) return true;
     while (p + 1 < to && (dig(t->k[p + 1]) || t->k[p + 1] == '.')) p++;
   }
   return false;
@@ -455,25 +472,26 @@ static danvan_entity *to_in(imp_ctx *c, const imp_str *t, size_t from, uint32_t 
   return NULL;
 }
 
-static bool deadline_in(const imp_str *t, size_t from, int32_t year, int32_t *date) {
-  static const char *const W[] = {"trước ngày", "chậm nhất ngày", "chậm nhất là ngày", "trước", "chậm nhất",
-                                  "hạn chót", "hoàn thành trước", "trong ngày", NULL};
-  for (size_t p = from; p < t->kn; p++) {
-    if (t->k[p] == ' ' || !dvi_imp_is_word_start(t->k, p)) continue;
-    for (const char *const *w = W; *w; w++) {
-      if (!dvi_imp_at_word(t, p, *w)) continue;
-      size_t q = dvi_imp_skip_space(t, p + strlen(*w));
-      imp_date d;
-      if (dvi_imp_date_at(t, q, &d) && d.m && d.d) {
-        int32_t v = dvi_imp_date_value(&d, year);
-        if (v) {
-          *date = v;
-          return true;
-        }
-      }
+/* The first deadline with a date at or after from ("trước ngày 29/12/2024", "chậm nhất
+   ngày 09/12/2024", "trước 03/01/2021"). */
+static bool deadline_in(const imp_str *t, size_t from, int32_t *date) {
+  int32_t kind, d, m;
+  size_t k1;
+  for (size_t p = from; dvi_imp_deadline_next(t, p, &kind, &d, &m, &k1); p = k1 + 1)
+    if (d && d % 100) {
+      *date = d;
+      return true;
     }
-  }
   return false;
+}
+
+/* The first cut-off hour ("trước 12h"), -1 when none. */
+static int32_t cutoff_in(const imp_str *t) {
+  int32_t kind, d, m;
+  size_t k1;
+  for (size_t p = 0; dvi_imp_deadline_next(t, p, &kind, &d, &m, &k1); p = k1 + 1)
+    if (m >= 0) return m;
+  return -1;
 }
 
 /* The units that report: the subject of the sentence, of the paragraph, or a heading. */
@@ -514,7 +532,7 @@ static void attachments(imp_ctx *c, danvan_entity *duty, const imp_str *s) {
   for (size_t p = lab; p < to; p++) {
     if (!dig(s->k[p]) || (p > 0 && dig(s->k[p - 1]))) continue;
     qty q;
-    if (!qty_at(s, p, &q) || strcmp(q.u->unit, "minute") != 0) continue;
+    if (!qty_at(c, s, p, &q) || strcmp(q.u->unit, "minute") != 0) continue;
     danvan_entity *a = dvi_imp_add(c, duty, DANVAN_KIND_ATTACHMENT, NULL, 0, 0);
     dvi_imp_set(c, a, DANVAN_F_KIND, "video");
     dvi_imp_set_dec(c, a, DANVAN_F_MIN_MINUTES, q.coef, q.scale);
@@ -543,8 +561,8 @@ static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   for (const freq_word *f = FREQS; f->key && !freq; f++)
     if (dvi_imp_has(s, f->key)) freq = f->freq;
   int32_t due = 0;
-  bool has_due = deadline_in(s, verb, c->year ? c->year : c->start / 10000, &due);
-  if (!has_due) has_due = deadline_in(s, 0, c->year ? c->year : c->start / 10000, &due);
+  bool has_due = deadline_in(s, verb, &due);
+  if (!has_due) has_due = deadline_in(s, 0, &due);
   bool summary = dvi_imp_has(s, "tổng kết") || dvi_imp_has(s, "sơ kết") || dvi_imp_has(s, "bằng văn bản") ||
                  dvi_imp_has(s, "kết thúc") || gk != IMP_NPOS;
   bool with_media = dvi_imp_has(s, "video") || dvi_imp_has(s, "hình ảnh");
@@ -569,22 +587,18 @@ static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
     dvi_imp_set_date(c, d, DANVAN_F_END, re);
   }
   /* times: a window "từ 13h30 đến 15h00", a cut-off "trước 12h" */
-  int32_t t1, t2;
-  size_t a1, a2, b1, b2;
-  if (dvi_imp_time_next(s, 0, s->kn, &t1, &a1, &a2)) {
-    size_t q = dvi_imp_skip_space(s, a2);
-    bool window = false;
-    if (dvi_imp_at_word(s, q, "đến") || (q < s->kn && s->k[q] == '-')) {
-      size_t r = dvi_imp_skip_space(s, q + (s->k[q] == '-' ? 1 : strlen("đến")));
-      if (dvi_imp_time_at(s, r, &t2, &b2) && t2 > t1) {
-        danvan_entity_set_time(d, DANVAN_F_WINDOW_START, t1);
-        danvan_entity_set_time(d, DANVAN_F_DUE_TIME, t2);
-        window = true;
-      }
+  bool window = false;
+  for (size_t p = 0; (p = dvi_imp_find_word(s, p, "từ")) != IMP_NPOS && !window; p++) {
+    int32_t w1, w2;
+    size_t wk2;
+    if (dvi_imp_window_at(s, p, &w1, &w2, &wk2) && w2 > w1) {
+      danvan_entity_set_time(d, DANVAN_F_WINDOW_START, w1);
+      danvan_entity_set_time(d, DANVAN_F_DUE_TIME, w2);
+      window = true;
     }
-    (void)b1;
-    if (!window) danvan_entity_set_time(d, DANVAN_F_DUE_TIME, t1);
   }
+  int32_t cut = cutoff_in(s);
+  if (!window && cut >= 0) danvan_entity_set_time(d, DANVAN_F_DUE_TIME, cut);
   if (dvi_imp_has(s, "kể cả")) {
     size_t k = dvi_imp_find_word(s, 0, "kể cả");
     size_t e = k + 60 < s->kn ? k + 60 : s->kn;
@@ -716,29 +730,19 @@ static bool totals_in(imp_ctx *c, facts *F, imp_para *P) {
     for (size_t p = a; p < e; p++) {
       if (!dig(t->k[p]) || (p > 0 && dvi_imp_is_alnum_at(t->k, t->kn, p - 1))) continue;
       qty q;
-      if (!qty_at(t, p, &q)) {
+      if (!qty_at(c, t, p, &q)) {
         while (p + 1 < e && dig(t->k[p + 1])) p++;
         continue;
       }
-      size_t s = q.uk2;
-      /* "01 tuyến/400m": allow a word between the unit and the slash */
-      size_t sl = s;
-      while (sl < e && sl < s + 12 && t->k[sl] != '/') sl++;
-      if (sl >= e || t->k[sl] != '/') break;
+      /* "9 tuyến đường/8.900m": a count and a length */
+      if (!q.has_second || !q.second_unit ||
+          !(strcmp(q.second_unit, "m") == 0 || strcmp(q.second_unit, "km") == 0 ||
+            strcmp(q.second_unit, "mét") == 0))
+        break;
       qty m;
-      if (!qty_at(t, sl + 1, &m)) {
-        /* qty_at refuses a number after '/'; read it directly */
-        imp_num n2;
-        if (!dvi_imp_num_at(t, sl + 1, &n2)) break;
-        size_t u = n2.k2 < t->kn && t->k[n2.k2] == ' ' ? n2.k2 + 1 : n2.k2;
-        const char *unit = NULL;
-        if (dvi_imp_at_word(t, u, "m") || dvi_imp_at_word(t, u, "mét")) unit = "m";
-        else if (dvi_imp_at_word(t, u, "km")) unit = "km";
-        if (!unit) break;
-        memset(&m, 0, sizeof m);
-        m.coef = n2.coef;
-        m.scale = n2.scale;
-      }
+      memset(&m, 0, sizeof m);
+      m.coef = q.second_coef;
+      m.scale = q.second_scale;
       const char *act = dvi_imp_text(c, t, a, p);
       act = trim_end_punct(c, act);
       imp_str ak;
@@ -751,7 +755,7 @@ static bool totals_in(imp_ctx *c, facts *F, imp_para *P) {
       imp_str ak2;
       if (!dvi_imp_str(c, &ak2, act2, strlen(act2))) return any;
       const char *mid = road_metric_id(c, ak2.k);
-      danvan_entity *metric = dvi_imp_metric(c, mid, act2, "m", P->l1);
+      danvan_entity *metric = dvi_imp_metric(c, mid, act2, strcmp(q.second_unit, "km") == 0 ? "km" : "m", P->l1);
       danvan_entity *tot = dvi_imp_add(c, c->doc, DANVAN_KIND_TOTAL, NULL, P->l1, P->l2);
       if (!tot || !metric) return any;
       dvi_imp_set(c, tot, DANVAN_F_ID, new_id(c, "tot", danvan_entity_id(metric), 4));
@@ -868,7 +872,7 @@ static bool locality_items(imp_ctx *c, facts *F, imp_para *P) {
     size_t dp = dvi_imp_find_word(&seg, 0, "dài");
     for (size_t p = 0; p < seg.kn; p++) {
       if (!dig(seg.k[p]) || (p > 0 && dvi_imp_is_alnum_at(seg.k, seg.kn, p - 1))) continue;
-      if (qty_at(&seg, p, &q) && (strcmp(q.u->unit, "m") == 0 || strcmp(q.u->unit, "km") == 0 ||
+      if (qty_at(c, &seg, p, &q) && (strcmp(q.u->unit, "m") == 0 || strcmp(q.u->unit, "km") == 0 ||
                                   strcmp(q.u->unit, "house") == 0 || strcmp(q.u->unit, "gift") == 0)) {
         has_q = true;
         cut = dp != IMP_NPOS && dp < p ? dp : p;
@@ -950,7 +954,7 @@ static bool allocation(imp_ctx *c, imp_para *P) {
   size_t colon = dvi_imp_find(t, 0, ":");
   size_t head_end = colon != IMP_NPOS && colon < open ? colon : open;
   qty total_q;
-  bool has_total = qty_next(t, head_end, open, &total_q);
+  bool has_total = qty_next(c, t, head_end, open, &total_q);
   const char *title = trim_end_punct(c, dvi_imp_text(c, t, 0, has_total && total_q.k1 < head_end ? total_q.k1 : head_end));
   /* items "ấp Cầu 03 căn, Trại Bí 01 căn" */
   danvan_entity *tasks[64];
@@ -962,7 +966,7 @@ static bool allocation(imp_ctx *c, imp_para *P) {
     imp_str item;
     if (!dvi_imp_sub(c, &item, t, a, e)) return false;
     qty q;
-    if (qty_next(&item, 0, item.kn, &q)) {
+    if (qty_next(c, &item, 0, item.kn, &q)) {
       /* the name: before the number, without the level word */
       size_t np = 0, l2 = 0;
       if (dvi_imp_level_word(&item, 0, &l2) == IMP_LV_HAMLET && dvi_imp_starts_lower(item.s, item.n))
@@ -1042,7 +1046,7 @@ static danvan_entity *unit_value_total(imp_ctx *c, imp_para *P, const imp_str *t
 static bool activity_task(imp_ctx *c, imp_para *P) {
   const imp_str *t = &P->body;
   qty q;
-  bool has_q = qty_next(t, 0, t->kn, &q);
+  bool has_q = qty_next(c, t, 0, t->kn, &q);
   imp_money money;
   bool has_money = dvi_imp_money_next(t, 0, t->kn, &money);
   /* "8 ấp/8 cuộc" */
@@ -1122,7 +1126,7 @@ static size_t listed_models(imp_ctx *c, size_t i) {
   char lc = t->n ? t->s[t->n - 1] : 0;
   if (lc != ':') return 0;
   qty q;
-  if (!qty_next(t, 0, t->kn, &q)) return 0;
+  if (!qty_next(c, t, 0, t->kn, &q)) return 0;
   if (!dvi_imp_has(t, "gồm") && !dvi_imp_has(t, "bao gồm")) return 0;
   danvan_entity *tot = dvi_imp_add(c, c->doc, DANVAN_KIND_TOTAL, NULL, P->l1, P->l2);
   if (!tot) return 0;
@@ -1143,7 +1147,7 @@ static size_t listed_models(imp_ctx *c, size_t i) {
     /* the title: up to the first quantity or "kinh phí" */
     size_t cut = b->kn;
     qty iq;
-    bool has_q = qty_next(b, 0, b->kn, &iq);
+    bool has_q = qty_next(c, b, 0, b->kn, &iq);
     if (has_q) {
       size_t cpos = iq.k1;
       /* "tổng số 90 căn": back over "tổng số" and the comma */
@@ -1344,14 +1348,14 @@ static bool ratio_quota(imp_ctx *c, imp_para *P) {
     /* "N noun với M noun" */
     size_t b = dvi_imp_skip_space(t, p + strlen("với"));
     qty den;
-    if (!qty_at(t, b, &den)) continue;
+    if (!qty_at(c, t, b, &den)) continue;
     /* the numerator: the last quantity before "với" */
     qty num;
     bool found = false;
     for (size_t q = p > 40 ? p - 40 : 0; q < p; q++) {
       if (!dig(t->k[q]) || (q > 0 && dvi_imp_is_alnum_at(t->k, t->kn, q - 1))) continue;
       qty tmp;
-      if (qty_at(t, q, &tmp) && tmp.uk2 <= p) {
+      if (qty_at(c, t, q, &tmp) && tmp.uk2 <= p) {
         num = tmp;
         found = true;
       }
@@ -1447,7 +1451,7 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
     if (!dvi_imp_sub(c, &cl, t, a, e)) return any;
     qty q;
     size_t from = 0;
-    while (qty_next(&cl, from, cl.kn, &q)) {
+    while (qty_next(c, &cl, from, cl.kn, &q)) {
       from = q.uk2;
       if (inside_quotes(&cl, q.k1)) continue;
       if (strcmp(q.u->unit, "minute") == 0 || strcmp(q.u->unit, "m") == 0) continue;
@@ -1815,7 +1819,7 @@ void dvi_imp_unplaced(imp_ctx *c) {
     imp_money m;
     qty q;
     bool money = dvi_imp_money_next(t, 0, t->kn, &m);
-    bool quantity = qty_next(t, 0, t->kn, &q) && !inside_quotes(t, q.k1);
+    bool quantity = qty_next(c, t, 0, t->kn, &q) && !inside_quotes(t, q.k1);
     bool report = dvi_imp_has(t, "báo cáo") && (dvi_imp_has(t, "về") || dvi_imp_has(t, "gửi"));
     if (!money && !quantity && !report) continue;
     if (in_goals(c, P)) continue;

@@ -186,6 +186,7 @@ int32_t dvi_imp_cp(const char *s, size_t n, size_t *i);
 bool dvi_imp_label(const imp_str *x, imp_label *out);
 
 /* ---- import_values.c ----------------------------------------------------------------------- */
+/* (scanners calling the public parsers of vn.h; offsets are key offsets) */
 typedef struct imp_num {
   int64_t coef;
   int32_t scale;
@@ -206,6 +207,19 @@ typedef struct imp_money {
 /* Money starting at a number at pos: "90 triệu đồng", "500 000đ", "3,6 tỷ đồng". */
 bool dvi_imp_money_at(const imp_str *x, size_t pos, imp_money *out);
 bool dvi_imp_money_next(const imp_str *x, size_t pos, size_t end, imp_money *out);
+
+/* A quantity read by danvan_vn_quantity_parse() at a key offset. */
+typedef struct imp_qty {
+  int32_t bound;           /* DANVAN_VN_BOUND_* */
+  bool has_min, has_max, has_total, has_second;
+  int64_t min_coef, max_coef, total_coef, second_coef;
+  int32_t min_scale, max_scale, total_scale, second_scale;
+  const char *unit;        /* as written, "" when none */
+  const char *second_unit;
+  size_t k1, k2;           /* the whole phrase */
+  size_t uk1, uk2;         /* the unit word */
+} imp_qty;
+bool dvi_imp_qty_at(imp_ctx *c, const imp_str *x, size_t pos, imp_qty *out);
 
 typedef struct imp_date {
   int32_t y, m, d;   /* 0 when absent */
@@ -228,7 +242,16 @@ bool dvi_imp_time_at(const imp_str *x, size_t pos, int32_t *minutes, size_t *k2)
 bool dvi_imp_time_next(const imp_str *x, size_t pos, size_t end, int32_t *minutes, size_t *k1,
                        size_t *k2);
 
-/* Roman numeral word (I … XXXIX) at pos in the *text* (upper case), value or 0. */
+/* A window "từ 13h30 đến 15h00" at pos. */
+bool dvi_imp_window_at(const imp_str *x, size_t pos, int32_t *from, int32_t *to, size_t *k2);
+/* The next deadline ("trước 12h", "chậm nhất ngày 09/12/2024") at or after pos: kind
+   (DANVAN_VN_DEADLINE_*), date (0 when none) and minutes (-1 when none). */
+bool dvi_imp_deadline_next(const imp_str *x, size_t pos, int32_t *kind, int32_t *date, int32_t *minutes,
+                           size_t *k1);
+/* A phase "đợt II/2020", "đợt II năm 2024" at pos. */
+bool dvi_imp_phase_at(const imp_str *x, size_t pos, int32_t *kind, int32_t *number, int32_t *year,
+                      size_t *k2);
+/* Roman numeral of I, V, X (a section label, a round) at the start of the *text*, or 0. */
 int32_t dvi_imp_roman(const char *s, size_t n, size_t *len);
 
 /* A document number and symbol ("Số: 382 -KH/TĐTN-TCKT", "14-KH/BCĐ", "21/KH-UBND",

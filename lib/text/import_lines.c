@@ -634,21 +634,6 @@ bool dvi_imp_starts_lower(const char *s, size_t n) {
 }
 
 /* ---- labels -------------------------------------------------------------------------------- */
-int32_t dvi_imp_roman(const char *s, size_t n, size_t *len) {
-  static const char *const R[] = {"",     "I",     "II",   "III",  "IV",   "V",    "VI",
-                                  "VII",  "VIII",  "IX",   "X",    "XI",   "XII",  "XIII",
-                                  "XIV",  "XV",    "XVI",  "XVII", "XVIII", "XIX", "XX"};
-  size_t l = 0;
-  while (l < n && l < 6 && (s[l] == 'I' || s[l] == 'V' || s[l] == 'X')) l++;
-  if (!l) return 0;
-  for (int32_t v = 20; v >= 1; v--)
-    if (strlen(R[v]) == l && memcmp(R[v], s, l) == 0) {
-      *len = l;
-      return v;
-    }
-  return 0;
-}
-
 static bool is_delim(char ch) { return ch == '.' || ch == '-' || ch == ')' || ch == '/'; }
 
 bool dvi_imp_label(const imp_str *x, imp_label *out) {
