@@ -9,6 +9,8 @@ const tool_command tool_commands[] = {
     {"demo", cmd_demo, "run the main job on the bundled example data"},
     {"gen", cmd_gen, "write a synthetic national-scale campaign (plan and reports)"},
     {"import", cmd_import, "read the text of a plan or report (FILE.txt [-o OUT.xml])"},
+    {"fmt", cmd_fmt, "write an XML file in the canonical form (FILE [-o OUT])"},
+    {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
     {NULL, NULL, NULL},
 };
 

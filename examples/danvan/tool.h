@@ -22,6 +22,8 @@ int cmd_version(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_import(int argc, char **argv);
+int cmd_fmt(int argc, char **argv);
+int cmd_schema(int argc, char **argv);
 
 extern const tool_command tool_commands[];
 

@@ -13,5 +13,6 @@
 #include "dataset.h"
 #include "vn.h"
 #include "import.h"
+#include "xml.h"
 
 #endif

@@ -1,0 +1,43 @@
+/*
+ * Private interface of the XML layer (reader, writer, schema). Only files under lib/xml/
+ * include libxml2; this header does not, so it can be shared freely inside the layer.
+ */
+#ifndef DVI_XML_INTERNAL_H
+#define DVI_XML_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/internal.h"
+#include "danvan/xml.h"
+
+/* The namespace of format v1. */
+#define DVI_XML_NS "urn:danvan:1"
+
+/* Initialise libxml2 once per process (pthread_once); never cleaned up, never global setters. */
+void dvi_xml_init(void);
+
+/*
+ * Append `s[0..len)` to `b` escaped for XML: `&`, `<`, `>` always, `"`, tab and line feed in
+ * attribute values (`attr`), carriage return always (as character references, so that they
+ * survive the parser's normalisation). Returns false, appending nothing more, at the first
+ * byte XML 1.0 cannot carry (invalid UTF-8, U+FFFE/U+FFFF, a control character other than
+ * tab, line feed and carriage return) and stores its offset in *bad_at.
+ */
+bool dvi_xml_escape(dvi_buf *b, const char *s, size_t len, bool attr, size_t *bad_at);
+
+/* Whitespace as XML defines it: space, tab, line feed, carriage return. */
+static inline bool dvi_xml_is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* strerror_r wrapper for messages ("No such file or directory"). */
+const char *dvi_xml_strerror(int errnum, char *buf, size_t len);
+
+/* Record the thread's last error message again, as `code`, at a place in a file (the core
+   reports what is wrong with a value; only the reader knows where it was). Returns code. */
+int32_t dvi_xml_relocate(int32_t code, const char *file, uint32_t line, uint32_t column,
+                         int64_t offset);
+
+#endif
