@@ -4,7 +4,7 @@
  *
  * Without -o it prints a summary (or, with --dump, every entity and field) to stdout.
  * The findings (text not placed, website text ignored) go to stderr as FILE:LINE: messages.
- * With -o the dataset is written as XML through the XML layer when the library has it. */
+ * With -o the dataset is written as XML (format v1; "-o -" writes to stdout). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -73,17 +73,10 @@ static void summary(danvan_dataset *ds, const danvan_entity *doc) {
          danvan_dataset_count(ds, DANVAN_KIND_PERSON), danvan_dataset_count(ds, DANVAN_KIND_METRIC));
 }
 
-/* The XML layer is optional at link time of this file: it is declared in the library's
-   public headers once merged. Until then -o reports that it is not available. */
-#if defined(DANVAN_HAVE_XML)
-static int32_t save(danvan_dataset *ds, const char *path) { return danvan_dataset_save(ds, path, NULL); }
-#else
 static int32_t save(danvan_dataset *ds, const char *path) {
-  (void)ds;
-  (void)path;
-  return DANVAN_EUNSUPPORTED;
+  if (strcmp(path, "-") == 0) return danvan_dataset_save_fd(ds, 1);
+  return danvan_dataset_save(ds, path);
 }
-#endif
 
 int cmd_import(int argc, char **argv) {
   const char *in = NULL, *out = NULL, *id = NULL;
@@ -130,10 +123,6 @@ int cmd_import(int argc, char **argv) {
   danvan_entity *doc = danvan_import_result_entity(res);
   if (out) {
     int32_t rc = save(ds, out);
-    if (rc == DANVAN_EUNSUPPORTED) {
-      fprintf(stderr, "danvan import: this build cannot write XML yet\n");
-      goto done;
-    }
     if (rc) {
       tool_report_error("import");
       goto done;

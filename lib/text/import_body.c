@@ -292,18 +292,7 @@ static void set_home(imp_ctx *c, danvan_entity *loc) {
   c->home = loc;
 }
 
-static int entity_level(const danvan_entity *loc) {
-  const char *k = NULL;
-  if (!loc) return IMP_LV_NONE;
-  danvan_entity_get_string(&k, loc, DANVAN_F_KIND);
-  if (!k) return IMP_LV_NONE;
-  if (!strcmp(k, "province")) return IMP_LV_PROVINCE;
-  if (!strcmp(k, "district")) return IMP_LV_DISTRICT;
-  if (!strcmp(k, "commune") || !strcmp(k, "ward") || !strcmp(k, "town") || !strcmp(k, "special-zone"))
-    return IMP_LV_COMMUNE;
-  if (!strcmp(k, "hamlet") || !strcmp(k, "village") || !strcmp(k, "residential-group")) return IMP_LV_HAMLET;
-  return IMP_LV_NONE;
-}
+static int entity_level(const danvan_entity *loc) { return loc ? dvi_imp_loc_level(loc) : IMP_LV_NONE; }
 
 /* The level a name names by a bare level word ("Tỉnh đoàn", "Huyện ủy", "Hội Nông dân xã"). */
 static int bare_level(const imp_str *t) {

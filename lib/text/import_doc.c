@@ -787,7 +787,8 @@ static void recipient(imp_ctx *c, const imp_str *t, uint32_t line) {
     const char *ik = NULL;
     if (c->nissuers) danvan_entity_get_string(&ik, c->issuers[0], DANVAN_F_KIND);
     bool interagency = ik && strcmp(ik, "steering-committee") == 0;
-    if (lv && home && lv > home && !lower_units) purpose = "info";
+    /* copies to higher bodies and to other bodies of the same level are "để báo cáo" */
+    if (lv && home && lv > home && !lower_units) purpose = "report";
     else if (lv && home && lv == home && !lower_units && !interagency) {
       /* a body of the same level: the issuer and its own units carry the plan out, the
          others are informed */
@@ -796,14 +797,21 @@ static void recipient(imp_ctx *c, const imp_str *t, uint32_t line) {
       danvan_entity *o = dvi_imp_org_find(c, &r, 0, tag_at == IMP_NPOS ? r.kn : tag_at);
       for (size_t i = 0; i < c->nissuers; i++)
         if (o == c->issuers[i]) own = true;
-      purpose = own ? "implement" : "info";
+      purpose = own ? "implement" : "report";
     }
   }
   danvan_entity *e = dvi_imp_add(c, doc, DANVAN_KIND_RECIPIENT, NULL, line, line);
   if (!e) return;
   dvi_imp_set(c, e, DANVAN_F_PURPOSE, purpose);
   dvi_imp_set(c, e, DANVAN_F_TEXT, r.s);
-  if (strcmp(purpose, "archive") != 0 && !dvi_imp_starts(&r, "như trên")) {
+  if (strcmp(purpose, "archive") == 0) {
+    size_t a2 = dvi_imp_skip_space(&r, strlen("lưu"));
+    while (a2 < r.kn && (r.k[a2] == ':' || r.k[a2] == ' ')) a2++;
+    size_t e2 = a2;
+    while (e2 < r.kn && !strchr(",;.", r.k[e2])) e2++;
+    danvan_entity *o = e2 > a2 ? dvi_imp_org_find(c, &r, a2, e2) : NULL;
+    if (o) dvi_imp_set(c, e, DANVAN_F_ORG, danvan_entity_id(o));
+  } else if (!dvi_imp_starts(&r, "như trên")) {
     size_t end = tag_at != IMP_NPOS ? tag_at : r.kn;
     /* one body (not a list such as "MTTQ và các tổ chức …", "Huyện, thị, thành Đoàn") */
     bool list = dvi_imp_find(&r, 0, ",") < end || dvi_imp_find_word(&r, 0, "và") < end ||
@@ -995,6 +1003,17 @@ void dvi_imp_closing(imp_ctx *c) {
   }
   if (s.l1) finish_sig(c, &s, &nsig, sig_for);
   dvi_buf_free(&s.pos);
+  /* the document ends before the website text after it */
+  {
+    const char *v = NULL;
+    danvan_entity_get_string(&v, c->doc, DANVAN_F_LINES);
+    uint32_t l1 = v ? (uint32_t)strtoul(v, NULL, 10) : 0;
+    size_t last = n;
+    while (last > 0 && (blank(&c->lines[last - 1]) || decoration(&c->lines[last - 1].t) ||
+                        c->lines[last - 1].zone == Z_TRAILER))
+      last--;
+    if (l1 && last) dvi_imp_set_lines(c, c->doc, l1, c->lines[last - 1].no);
+  }
   /* website text before the document */
   if (c->report_chrome)
     for (size_t i = 0; i < n; i++)

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "danvan/vn.h"
 #include "text/import_internal.h"
 
 /* ---- small helpers ------------------------------------------------------------------------- */
@@ -199,7 +200,8 @@ static size_t mention_end(const imp_str *t, size_t a, size_t limit) {
   static const char *const STOP[] = {" theo ", " trước ", " để ", " qua ", " thực hiện", " tổng hợp",
                                      " chậm nhất", " vào ", " trong ", " kèm ", " bằng ", " lúc ",
                                      " đúng ", " từ ", " hằng ", " hàng ", " định kỳ", " và báo",
-                                     " gửi ", " với ", " chủ trì", NULL};
+                                     " gửi ", " với ", " chủ trì", " thẩm định", " xem xét", " phê duyệt",
+                                     " để ", NULL};
   size_t e = limit < t->kn ? limit : t->kn;
   for (size_t i = a; i < e; i++)
     if (strchr("(),;:.", t->k[i]) && !(t->k[i] == '.' && i + 1 < e && t->k[i + 1] != ' ')) {
@@ -216,6 +218,7 @@ static size_t mention_end(const imp_str *t, size_t a, size_t limit) {
 typedef struct selector {
   char kind[96];
   const char *level;
+  char levels[96];
   char tags[64];
   danvan_entity *org;
   int64_t cov_num, cov_den;
@@ -269,8 +272,11 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
       if (lv == IMP_LV_HAMLET && !dvi_imp_at_word(t, p, "ấp") && !dvi_imp_at_word(t, p, "thôn") &&
           !(q < t->kn && dvi_imp_starts_upper(t->s + t->map[q], t->n - t->map[q])))
         continue;
-      /* "thị, thành" (thị xã, thành phố) */
-      if (!level || lv > level) level = lv;
+      if (!level || lv > level) {
+        level = lv;
+        out->levels[0] = '\0';
+      }
+      if (lv == level) add_token(out->levels, sizeof out->levels, dvi_imp_level_kind(t, p));
       p += l - 1;
       continue;
     }
@@ -278,7 +284,12 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
     if ((dvi_imp_at_word(t, p, "thị") || dvi_imp_at_word(t, p, "thành")) && p >= 2 && t->k[p - 2] == ',' &&
         dvi_imp_find_word_before(t, k1, p, "huyện") != IMP_NPOS) {
       if (!level) level = IMP_LV_DISTRICT;
+      if (level == IMP_LV_DISTRICT)
+        add_token(out->levels, sizeof out->levels, dvi_imp_at_word(t, p, "thị") ? "district-town" : "city");
     }
+    /* "huyện, tx, tp" */
+    if ((dvi_imp_at_word(t, p, "tx") || dvi_imp_at_word(t, p, "tp")) && level == IMP_LV_DISTRICT)
+      add_token(out->levels, sizeof out->levels, dvi_imp_at_word(t, p, "tx") ? "district-town" : "city");
     if (dvi_imp_at_word(t, p, "biên giới")) add_token(out->tags, sizeof out->tags, "border");
     if (dvi_imp_at_word(t, p, "dân tộc thiểu số") || dvi_imp_at_word(t, p, "đồng bào dân tộc"))
       add_token(out->tags, sizeof out->tags, "ethnic-minority");
@@ -306,7 +317,7 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
       if (strcmp(tok, "party-committee") != 0) add_token(tmp, sizeof tmp, tok);
     memcpy(out->kind, tmp, sizeof tmp);
   }
-  if (level) out->level = dvi_imp_level_name(level);
+  if (level) out->level = out->levels[0] ? out->levels : dvi_imp_level_name(level);
   if (out->level && c->home_level && level >= c->home_level && !out->cov_den) {
     /* "tỉnh" in a provincial plan names the plan's own level: not a selector */
     if (level == c->home_level && !out->tags[0]) out->level = NULL;
@@ -325,7 +336,7 @@ static void set_selector(imp_ctx *c, danvan_entity *parent, const selector *s, u
   const char *kind = s->kind[0] ? s->kind : issuer_kind(c);
   if (!s->kind[0] && kind && strcmp(kind, "steering-committee") == 0) kind = NULL;
   if (kind) dvi_imp_set(c, e, DANVAN_F_KIND, kind);
-  if (s->level) dvi_imp_set(c, e, DANVAN_F_LEVEL, s->level);
+  if (s->level) dvi_imp_set(c, e, DANVAN_F_LEVEL, s->levels[0] ? s->levels : s->level);
   if (s->tags[0]) dvi_imp_set(c, e, DANVAN_F_TAGS, s->tags);
   if (c->home) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(c->home));
   else if (first_issuer(c)) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(first_issuer(c)));
@@ -472,14 +483,16 @@ static danvan_entity *to_in(imp_ctx *c, const imp_str *t, size_t from, uint32_t 
   return NULL;
 }
 
-/* The first deadline with a date at or after from ("trước ngày 29/12/2024", "chậm nhất
-   ngày 09/12/2024", "trước 03/01/2021"). */
+/* The first deadline with a date at or after from, as the last day that is in time:
+   "chậm nhất ngày 09/12/2024" -> 2024-12-09; "trước ngày 29/12/2024", "trước 03/01/2021"
+   exclude the day written -> 2024-12-28, 2021-01-02 (docs/format.md, Deadlines). */
 static bool deadline_in(const imp_str *t, size_t from, int32_t *date) {
   int32_t kind, d, m;
   size_t k1;
   for (size_t p = from; dvi_imp_deadline_next(t, p, &kind, &d, &m, &k1); p = k1 + 1)
     if (d && d % 100) {
       *date = d;
+      if (kind == DANVAN_VN_DEADLINE_EXCLUSIVE && m < 0) danvan_date_add_days(date, d, -1);
       return true;
     }
   return false;
@@ -554,7 +567,13 @@ static void attachments(imp_ctx *c, danvan_entity *duty, const imp_str *s) {
 static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   size_t bc = dvi_imp_find_word(s, 0, "báo cáo");
   size_t gk = dvi_imp_find_word(s, 0, "gửi kế hoạch");
-  if (bc == IMP_NPOS && gk == IMP_NPOS) return false;
+  if (bc == IMP_NPOS && gk == IMP_NPOS) {
+    /* "Định kỳ 6 tháng tổ chức giao ban và tổng kết …": a periodic review is reported too */
+    size_t dk = dvi_imp_find_word(s, 0, "định kỳ");
+    if (dk == IMP_NPOS || !(dvi_imp_has(s, "giao ban") || dvi_imp_has(s, "tổng kết") || dvi_imp_has(s, "sơ kết")))
+      return false;
+    bc = dk;
+  }
   size_t verb = bc != IMP_NPOS ? bc : gk;
   if (gk != IMP_NPOS && gk < verb) verb = gk;
   const char *freq = NULL;
@@ -573,7 +592,10 @@ static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   if (!d) return false;
   dvi_imp_set(c, d, DANVAN_F_ID, new_id(c, "d", freq, 1));
   dvi_imp_set(c, d, DANVAN_F_FREQUENCY, freq);
-  if (strcmp(freq, "once") == 0 && has_due) dvi_imp_set_date(c, d, DANVAN_F_DUE_DATE, due);
+  if (strcmp(freq, "once") == 0 && has_due) {
+    dvi_imp_set_date(c, d, DANVAN_F_DUE_DATE, due);
+    danvan_entity_set_time(d, DANVAN_F_DUE_TIME, 1440); /* the end of that day, unless a time is written */
+  }
   danvan_entity *to = to_in(c, s, verb, P->l1);
   if (!to) to = to_in(c, s, 0, P->l1);
   danvan_entity *via = via_in(c, s, P->l1);
@@ -628,6 +650,61 @@ static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
 }
 
 /* ---- tasks, totals ------------------------------------------------------------------------- */
+static danvan_entity *quota_metric(imp_ctx *c, const char *name, const char *hint, const char *unit,
+                                   uint32_t line);
+static const char *category_of(imp_ctx *c, const char *title);
+static danvan_entity *new_task(imp_ctx *c, danvan_entity *parent, const char *title,
+                               danvan_entity *loc, uint32_t l1, uint32_t l2);
+
+/* "Ban CHQS xã biên soạn tài liệu … gửi về Tuyên giáo Đảng ủy thẩm định trước ngày
+   08/12/2024": a task of the first body named, due the last day in time. */
+static bool deadline_task(imp_ctx *c, imp_para *P, const imp_str *s) {
+  int32_t due = 0;
+  if (!deadline_in(s, 0, &due)) return false;
+  danvan_entity *lead = NULL;
+  for (size_t p = 0; p < s->kn && !lead; p++) {
+    if (s->k[p] == ' ' || !dvi_imp_is_word_start(s->k, p)) continue;
+    size_t e = mention_end(s, p, s->kn);
+    /* a body name stops at its first verb */
+    static const char *const VERBS[] = {" biên soạn", " xây dựng", " tổ chức", " chuẩn bị", " thực hiện",
+                                        " hoàn thành", " gửi", " lập", " rà soát", NULL};
+    for (const char *const *v = VERBS; *v; v++) {
+      size_t q = dvi_imp_find(s, p, *v);
+      if (q != IMP_NPOS && q < e) e = q;
+    }
+    imp_str m;
+    if (!dvi_imp_sub(c, &m, s, p, e) || !m.n) continue;
+    const char *kind = dvi_imp_org_kind(&m);
+    if (kind && strcmp(kind, "department") != 0) lead = dvi_imp_org(c, s, p, e, P->l1);
+    if (lead) break;
+    p = e;
+  }
+  if (!lead) return false;
+  const char *title = trim_end_punct(c, s->s);
+  danvan_entity *task = new_task(c, c->doc, title, NULL, P->l1, P->l2);
+  if (!task) return false;
+  dvi_imp_set(c, task, DANVAN_F_LEAD, danvan_entity_id(lead));
+  danvan_entity *to = to_in(c, s, 0, P->l1);
+  if (!to) {
+    /* "về Tuyên giáo Đảng ủy": a unit inside a body */
+    size_t v = dvi_imp_find_word(s, 0, "về");
+    if (v != IMP_NPOS) {
+      size_t a = dvi_imp_skip_space(s, v + strlen("về"));
+      size_t e = mention_end(s, a, s->kn);
+      static const char *const MORE[] = {" thẩm định", " xem xét", " phê duyệt", " tổng hợp", NULL};
+      for (const char *const *w = MORE; *w; w++) {
+        size_t q = dvi_imp_find(s, a, *w);
+        if (q != IMP_NPOS && q < e) e = q;
+      }
+      to = dvi_imp_org_find(c, s, a, e);
+      if (!to) to = dvi_imp_org(c, s, a, e, P->l1);
+    }
+  }
+  if (to && to != lead) dvi_imp_set(c, task, DANVAN_F_PARTNERS, danvan_entity_id(to));
+  dvi_imp_set_date(c, task, DANVAN_F_DUE, due);
+  P->placed = true;
+  return true;
+}
 typedef struct total_rec {
   danvan_entity *e;
   danvan_entity *metric;
@@ -659,7 +736,7 @@ static const char *category_of(imp_ctx *c, const char *title) {
              {"phát quang", "public-works"}, {"dọn", "public-works"},     {"thắp sáng", "public-works"},
              {"dặm vá", "public-works"},  {"kênh", "public-works"},       {"đường", "public-works"},
              {"nhà", "social-welfare"},   {"quà", "social-welfare"},      {"hộ nghèo", "social-welfare"},
-             {"văn nghệ", "culture-sports"},
+             {"tuyên truyền", "propaganda"}, {"văn nghệ", "culture-sports"},
              {"thể thao", "culture-sports"}, {"bóng", "culture-sports"},  {"an ninh", "security"},
              {"tội phạm", "security"},    {"tuyên truyền", "propaganda"}, {"vận động", "mobilisation"},
              {NULL, NULL}};
@@ -956,6 +1033,17 @@ static bool allocation(imp_ctx *c, imp_para *P) {
   qty total_q;
   bool has_total = qty_next(c, t, head_end, open, &total_q);
   const char *title = trim_end_punct(c, dvi_imp_text(c, t, 0, has_total && total_q.k1 < head_end ? total_q.k1 : head_end));
+  /* the whole: a task with the total and its cost; the breakdown: its sub-tasks */
+  imp_money money;
+  bool has_money = has_total && dvi_imp_money_next(t, total_q.uk2, open, &money);
+  danvan_entity *whole = new_task(c, c->doc, title, NULL, P->l1, P->l2);
+  if (!whole) return false;
+  if (has_total) add_measure(c, whole, unit_metric(c, total_q.u, P->l1), total_q.coef, total_q.scale);
+  if (has_money) add_cost(c, whole, money.vnd);
+  if (c->start && c->end) {
+    dvi_imp_set_date(c, whole, DANVAN_F_START, c->start);
+    dvi_imp_set_date(c, whole, DANVAN_F_END, c->end);
+  }
   /* items "ấp Cầu 03 căn, Trại Bí 01 căn" */
   danvan_entity *tasks[64];
   size_t ntasks = 0;
@@ -984,33 +1072,27 @@ static bool allocation(imp_ctx *c, imp_para *P) {
       danvan_entity *commune = NULL;
       if (c->home && c->home_level == IMP_LV_COMMUNE) commune = c->home;
       danvan_entity *loc = name && name[0] ? dvi_imp_locality_named(c, kind ? kind : "hamlet", name, commune, P->l1) : NULL;
-      danvan_entity *task = new_task(c, c->doc, title, loc, P->l1, P->l2);
+      danvan_entity *task = new_task(c, whole, title, loc, P->l1, P->l2);
       if (task) {
         add_measure(c, task, unit_metric(c, q.u, P->l1), q.coef, q.scale);
-        if (c->start && c->end) {
-          dvi_imp_set_date(c, task, DANVAN_F_START, c->start);
-          dvi_imp_set_date(c, task, DANVAN_F_END, c->end);
-        }
+        if (loc) dvi_imp_add_ref(c, whole, DANVAN_F_LOCALITIES, danvan_entity_id(loc));
         tasks[ntasks++] = task;
       }
     }
     a = e + 1;
   }
-  if (!ntasks) return false;
+  if (!ntasks) {
+    danvan_entity_remove(whole);
+    return false;
+  }
+  /* the declared total of the breakdown: "12 căn" over the sub-tasks */
   if (has_total) {
-    imp_money money;
-    bool has_money = dvi_imp_money_next(t, total_q.uk2, open, &money);
     danvan_entity *tot = dvi_imp_add(c, c->doc, DANVAN_KIND_TOTAL, NULL, P->l1, P->l2);
     if (tot) {
       danvan_entity *metric = unit_metric(c, total_q.u, P->l1);
-      if (has_money) {
-        const char *vid = dvi_imp_printf(c, "%s-value", danvan_entity_id(metric));
-        metric = dvi_imp_metric(c, vid, dvi_imp_printf(c, "Giá trị: %s", title ? title : ""), "VND", P->l1);
-      }
       dvi_imp_set(c, tot, DANVAN_F_ID, new_id(c, "tot", danvan_entity_id(metric), 4));
       dvi_imp_set(c, tot, DANVAN_F_METRIC, danvan_entity_id(metric));
-      dvi_imp_set_dec(c, tot, DANVAN_F_COUNT, total_q.coef, total_q.scale);
-      if (has_money) dvi_imp_set_dec(c, tot, DANVAN_F_VALUE, money.vnd, 0);
+      dvi_imp_set_dec(c, tot, DANVAN_F_VALUE, total_q.coef, total_q.scale);
       dvi_imp_set(c, tot, DANVAN_F_TITLE, trim_end_punct(c, dvi_imp_text(c, t, 0, open)));
       for (size_t i = 0; i < ntasks; i++) add_part(c, tot, tasks[i]);
     }
@@ -1087,7 +1169,15 @@ static bool activity_task(imp_ctx *c, imp_para *P) {
   imp_money value = money;
   size_t tg = dvi_imp_find_word(t, 0, "trị giá");
   if (tg != IMP_NPOS) has_money = dvi_imp_money_next(t, tg, t->kn, &value) || has_money;
-  if (has_money) add_cost(c, task, value.vnd);
+  if (has_money) {
+    const char *cat = NULL;
+    danvan_entity_get_string(&cat, task, DANVAN_F_CATEGORY);
+    if (!has_q && cat && strcmp(cat, "mobilisation") == 0)
+      /* "Vận động … 46 triệu đồng": money raised, not spent */
+      add_measure(c, task, dvi_imp_metric(c, "funds-raised", "Kinh phí vận động", "VND", P->l1), value.vnd, 0);
+    else
+      add_cost(c, task, value.vnd);
+  }
   int32_t rs, re;
   size_t k1, k2;
   if (dvi_imp_range_next(t, 0, t->kn, &rs, &re, &k1, &k2)) {
@@ -1101,8 +1191,36 @@ static bool activity_task(imp_ctx *c, imp_para *P) {
     danvan_entity *tot = unit_value_total(c, P, t, &q, title);
     if (tot) add_part(c, tot, task);
   }
-  /* "8 ấp": every hamlet of the commune */
+  /* "8 ấp/8 cuộc": every hamlet holds its share (a quota), and the task covers them all */
   if (slash_q != IMP_NPOS) {
+    size_t lw = slash_q - 1; /* the '/' */
+    size_t ws = lw;
+    while (ws > 0 && t->k[ws - 1] == ' ') ws--;
+    while (ws > 0 && t->k[ws - 1] != ' ') ws--;  /* the level word */
+    size_t ns = ws;
+    while (ns > 0 && t->k[ns - 1] == ' ') ns--;
+    size_t ne = ns;
+    while (ns > 0 && dig(t->k[ns - 1])) ns--;
+    imp_num units;
+    int lvl = dvi_imp_level_word(t, ws, NULL);
+    if (ne > ns && lvl && dvi_imp_num_at(t, ns, &units) && units.coef > 0) {
+      danvan_entity *quota = dvi_imp_add(c, c->doc, DANVAN_KIND_QUOTA, NULL, P->l1, P->l2);
+      danvan_entity *metric = unit_metric(c, q.u, P->l1);
+      if (quota && metric) {
+        dvi_imp_set(c, quota, DANVAN_F_ID, new_id(c, "q", dvi_imp_printf(c, "%s %s", dvi_imp_level_name(lvl), title), 4));
+        dvi_imp_set(c, quota, DANVAN_F_METRIC, danvan_entity_id(metric));
+        int64_t per = q.coef % units.coef == 0 ? q.coef / units.coef : 1;
+        dvi_imp_set_dec(c, quota, DANVAN_F_MIN, per, 0);
+        dvi_imp_set(c, quota, DANVAN_F_MODE, "each");
+        dvi_imp_set_dec(c, quota, DANVAN_F_COVERAGE, 1, 0);
+        dvi_imp_set(c, quota, DANVAN_F_TITLE, dvi_imp_printf(c, "%s: %s", title, dvi_imp_text(c, t, ns, sq.uk2)));
+        selector sel;
+        memset(&sel, 0, sizeof sel);
+        sel.level = dvi_imp_level_name(lvl);
+        sel.any = true;
+        set_selector(c, quota, &sel, P->l1);
+      }
+    }
     size_t nl = danvan_dataset_count(c->ds, DANVAN_KIND_LOCALITY);
     for (size_t i = 0; i < nl; i++) {
       danvan_entity *l = danvan_dataset_get(c->ds, DANVAN_KIND_LOCALITY, i);
@@ -1476,33 +1594,62 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
   return any;
 }
 
-/* An item without a number in a list under "100% huyện …:" asks for one of it. */
-static bool implicit_quota(imp_ctx *c, imp_para *P) {
-  if (!P->label.style || !P->section) return false;
+/* An item without a number in a list under a scope ("100% huyện …:", "a. Cấp tỉnh"): for
+   each unit of a coverage scope it asks for one of it (a quota); for the issuer itself it is
+   a task. */
+static bool implicit_item(imp_ctx *c, imp_para *P) {
+  if (!P->label.style || !P->section || P->label.style < IMP_L_DASH) return false;
   danvan_entity *parent = danvan_entity_parent(P->section);
   const char *h = heading(parent);
   if (!h) return false;
   imp_str x;
   if (!dvi_imp_str(c, &x, h, strlen(h))) return false;
-  selector sel;
-  if (!selector_of(c, &x, 0, x.kn, &sel) || !sel.cov_den) return false;
   const imp_str *t = &P->body;
-  for (size_t p = 0; p < t->kn && p < 60; p++) {
-    if (t->k[p] == ' ' || !dvi_imp_is_word_start(t->k, p)) continue;
-    const unit_def *u = unit_at(t, p);
-    if (!u || strcmp(u->unit, "model") != 0) continue;
-    qty q;
-    memset(&q, 0, sizeof q);
-    q.coef = 1;
-    q.bound = 1;
-    q.u = u;
-    q.k1 = p;
-    q.uk1 = p;
-    q.uk2 = p + strlen(u->key);
-    make_quota(c, P, t, &q, &sel);
+  if (t->kn < 8) return false;
+  selector sel;
+  memset(&sel, 0, sizeof sel);
+  if (dvi_imp_starts(&x, "cấp tỉnh") && first_issuer(c)) {
+    danvan_entity *task = new_task(c, c->doc, trim_end_punct(c, t->s), NULL, P->l1, P->l2);
+    if (!task) return false;
+    dvi_imp_set(c, task, DANVAN_F_LEAD, danvan_entity_id(first_issuer(c)));
+    P->placed = true;
     return true;
   }
-  return false;
+  if (!selector_of(c, &x, 0, x.kn, &sel) || !sel.cov_den) return false;
+  /* what is asked: a counting noun in the item ("mô hình …"), or the item itself */
+  qty q;
+  memset(&q, 0, sizeof q);
+  q.coef = 1;
+  q.bound = 1;
+  for (size_t p = 0; p < t->kn && p < 80 && !q.u; p++) {
+    if (t->k[p] == ' ' || !dvi_imp_is_word_start(t->k, p)) continue;
+    const unit_def *u = unit_at(t, p);
+    if (u && (strcmp(u->unit, "model") == 0 || strcmp(u->unit, "work") == 0 || strcmp(u->unit, "activity") == 0)) {
+      q.u = u;
+      q.k1 = q.uk1 = p;
+      q.uk2 = p + strlen(u->key);
+    }
+  }
+  if (!q.u) {
+    static const unit_def ACT = {"hoạt động", "activity"};
+    q.u = &ACT;
+    q.k1 = q.uk1 = q.uk2 = 0;
+    danvan_entity *quota = dvi_imp_add(c, c->doc, DANVAN_KIND_QUOTA, NULL, P->l1, P->l2);
+    const char *name = trim_end_punct(c, t->s);
+    danvan_entity *m = name ? quota_metric(c, name, NULL, "activity", P->l1) : NULL;
+    if (!quota || !m) return false;
+    dvi_imp_set(c, quota, DANVAN_F_ID, new_id(c, "q", name, 4));
+    dvi_imp_set(c, quota, DANVAN_F_METRIC, danvan_entity_id(m));
+    dvi_imp_set_dec(c, quota, DANVAN_F_MIN, 1, 0);
+    dvi_imp_set(c, quota, DANVAN_F_MODE, "each");
+    dvi_imp_set_dec(c, quota, DANVAN_F_COVERAGE, sel.cov_num * 10000 / sel.cov_den, 4);
+    dvi_imp_set(c, quota, DANVAN_F_TITLE, name);
+    set_selector(c, quota, &sel, P->l1);
+    P->placed = true;
+    return true;
+  }
+  make_quota(c, P, t, &q, &sel);
+  return true;
 }
 
 /* ---- events -------------------------------------------------------------------------------- */
@@ -1725,6 +1872,66 @@ static void heading_orgs(imp_ctx *c, imp_para *P) {
   heading_org(c, P->section, P->l1);
 }
 
+/* "Sau sơ kết …, gửi báo cáo kèm hình ảnh, video clip … về Ban Chỉ đạo" followed by "…
+   báo cáo bằng văn bản về Ban Chỉ đạo … trước ngày 29/12/2024": one report, the attachments
+   of the first and the deadline of the second. */
+static uint32_t first_line(const danvan_entity *e) { return e->line; }
+
+static uint32_t last_line(const danvan_entity *e) {
+  const char *v = NULL;
+  danvan_entity_get_string(&v, e, DANVAN_F_LINES);
+  const char *dash = v ? strchr(v, '-') : NULL;
+  return dash ? (uint32_t)strtoul(dash + 1, NULL, 10) : e->line;
+}
+
+static void merge_duties(imp_ctx *c) {
+  size_t n = danvan_entity_child_count(c->doc, DANVAN_KIND_DUTY);
+  for (size_t i = 0; i + 1 < n; i++) {
+    danvan_entity *a = danvan_entity_child(c->doc, DANVAN_KIND_DUTY, i);
+    const char *fa = NULL, *ta = NULL;
+    danvan_entity_get_string(&fa, a, DANVAN_F_FREQUENCY);
+    danvan_entity_get_string(&ta, a, DANVAN_F_TO);
+    if (!fa || strcmp(fa, "once") != 0 || danvan_entity_has(a, DANVAN_F_DUE_DATE) || !ta) continue;
+    if (!danvan_entity_child_count(a, DANVAN_KIND_ATTACHMENT)) continue;
+    for (size_t j = i + 1; j < n; j++) {
+      danvan_entity *b = danvan_entity_child(c->doc, DANVAN_KIND_DUTY, j);
+      const char *fb = NULL, *tb = NULL;
+      danvan_entity_get_string(&fb, b, DANVAN_F_FREQUENCY);
+      danvan_entity_get_string(&tb, b, DANVAN_F_TO);
+      if (first_line(b) > last_line(a) + 12) break;
+      if (!fb || strcmp(fb, "once") != 0 || !danvan_entity_has(b, DANVAN_F_DUE_DATE) || !tb ||
+          strcmp(ta, tb) != 0)
+        continue;
+      for (size_t k = 0; k < danvan_entity_child_count(a, DANVAN_KIND_ATTACHMENT); k++) {
+        danvan_entity *at = danvan_entity_child(a, DANVAN_KIND_ATTACHMENT, k);
+        danvan_entity *nb = dvi_imp_add(c, b, DANVAN_KIND_ATTACHMENT, NULL, 0, 0);
+        static const int32_t F[] = {DANVAN_F_KIND, DANVAN_F_HREF, DANVAN_F_MIN_MINUTES, DANVAN_F_MAX_MINUTES,
+                                    DANVAN_F_TEXT};
+        for (size_t f = 0; f < sizeof F / sizeof F[0] && nb; f++) {
+          char *v = NULL;
+          if (danvan_entity_format(&v, at, F[f]) == DANVAN_OK && v) dvi_imp_set(c, nb, F[f], v);
+          danvan_free(v);
+        }
+      }
+      if (!danvan_entity_has(b, DANVAN_F_VIA) && danvan_entity_has(a, DANVAN_F_VIA)) {
+        const char *via = NULL;
+        danvan_entity_get_string(&via, a, DANVAN_F_VIA);
+        dvi_imp_set(c, b, DANVAN_F_VIA, via);
+      }
+      const char *t1 = NULL, *t2 = NULL;
+      danvan_entity_get_string(&t1, a, DANVAN_F_TITLE);
+      danvan_entity_get_string(&t2, b, DANVAN_F_TITLE);
+      if (t1 && t2) dvi_imp_set(c, b, DANVAN_F_TITLE, dvi_imp_printf(c, "%s; %s", t1, t2));
+      dvi_imp_set_lines(c, b, first_line(a), last_line(b));
+      b->line = first_line(a);
+      danvan_entity_remove(a);
+      n--;
+      i--;
+      break;
+    }
+  }
+}
+
 /* ---- the pass ------------------------------------------------------------------------------ */
 static bool in_goals(imp_ctx *c, const imp_para *P) {
   return context_has(c, P->section, "mục đích") || context_has(c, P->section, "yêu cầu") ||
@@ -1766,7 +1973,7 @@ void dvi_imp_facts(imp_ctx *c) {
           e++;
         }
         imp_str s;
-        if (dvi_imp_sub(c, &s, t, a, e) && s.n) duty_sentence(c, P, &s);
+        if (dvi_imp_sub(c, &s, t, a, e) && s.n && !duty_sentence(c, P, &s)) deadline_task(c, P, &s);
         a = e + 1;
       }
       if (P->placed) continue;
@@ -1784,10 +1991,11 @@ void dvi_imp_facts(imp_ctx *c) {
     if (ratio_quota(c, P)) continue;
     if (coverage_quota(c, P)) continue;
     if (quotas_in(c, P)) continue;
-    if (implicit_quota(c, P)) continue;
+    if (implicit_item(c, P)) continue;
     activity_task(c, P);
   }
   for (size_t i = first_labelled; i < c->nparas && !c->rc; i++) assignments(c, &c->paras[i]);
+  merge_duties(c);
   /* the plan's id */
   danvan_entity *doc = c->doc;
   const char *id = c->want_id;

@@ -279,6 +279,10 @@ const char *dvi_imp_org_kind(const imp_str *name);
 /* The level named by a locality word at key offset pos ("xã", "huyện" …), IMP_LV_NONE. */
 int dvi_imp_level_word(const imp_str *x, size_t pos, size_t *len);
 const char *dvi_imp_level_name(int level);
+/* The level (IMP_LV_*) of a locality entity from its kind. */
+int dvi_imp_loc_level(const danvan_entity *loc);
+/* The locality kind of the level word at pos ("thị xã" -> "district-town"), or NULL. */
+const char *dvi_imp_level_kind(const imp_str *x, size_t pos);
 /* Locality kind word of a level ("commune" …), and of a word such as "ấp" -> "hamlet". */
 /* Find or create the locality named in x at key range [k1, k2) which starts with a level
    word ("xã Tân Phong", "ấp Cầu"); returns the locality or NULL. */

@@ -322,7 +322,7 @@ static const org_head HEADS[] = {
     {"hội chữ thập đỏ", "red-cross", "hctd"},
     {"hội ctđ", "red-cross", "hctd"},
     {"liên đoàn lao động", "labour-federation", "ldld"},
-    {"công đoàn", "labour-federation", "cd"},
+    {"công đoàn", "trade-union", "cd"},
     {"công an", "police", "ca"},
     {"chi đoàn", "youth-union", "chi-doan"},
     {"đoàn trường", "youth-union", "doan-truong"},
@@ -416,25 +416,25 @@ typedef struct level_word {
 } level_word;
 
 static const level_word LEVELS[] = {
-    {"thành phố", IMP_LV_DISTRICT, "district", NULL},
-    {"tp.", IMP_LV_DISTRICT, "district", NULL},
-    {"thị xã", IMP_LV_DISTRICT, "district", NULL},
+    {"thành phố", IMP_LV_DISTRICT, "city", NULL},
+    {"tp.", IMP_LV_DISTRICT, "city", NULL},
+    {"thị xã", IMP_LV_DISTRICT, "district-town", NULL},
     {"thị trấn", IMP_LV_COMMUNE, "town", NULL},
     {"tổ dân phố", IMP_LV_HAMLET, "residential-group", "to"},
     {"khu phố", IMP_LV_HAMLET, "residential-group", "kp"},
     {"đặc khu", IMP_LV_COMMUNE, "special-zone", NULL},
     {"tỉnh", IMP_LV_PROVINCE, "province", NULL},
     {"huyện", IMP_LV_DISTRICT, "district", NULL},
-    {"quận", IMP_LV_DISTRICT, "district", NULL},
+    {"quận", IMP_LV_DISTRICT, "urban-district", NULL},
     {"xã", IMP_LV_COMMUNE, "commune", NULL},
     {"phường", IMP_LV_COMMUNE, "ward", NULL},
     {"ấp", IMP_LV_HAMLET, "hamlet", "ap"},
-    {"thôn", IMP_LV_HAMLET, "village", "thon"},
-    {"bản", IMP_LV_HAMLET, "village", "ban"},
-    {"buôn", IMP_LV_HAMLET, "village", "buon"},
+    {"thôn", IMP_LV_HAMLET, "hamlet", "thon"},
+    {"bản", IMP_LV_HAMLET, "hamlet", "ban"},
+    {"buôn", IMP_LV_HAMLET, "hamlet", "buon"},
+    {"sóc", IMP_LV_HAMLET, "hamlet", "soc"},
     {"làng", IMP_LV_HAMLET, "village", "lang"},
     {"xóm", IMP_LV_HAMLET, "village", "xom"},
-    {"sóc", IMP_LV_HAMLET, "village", "soc"},
     {"khóm", IMP_LV_HAMLET, "residential-group", "khom"},
     {NULL, 0, NULL, NULL}};
 
@@ -451,6 +451,11 @@ int dvi_imp_level_word(const imp_str *x, size_t pos, size_t *len) {
   return l->level;
 }
 
+const char *dvi_imp_level_kind(const imp_str *x, size_t pos) {
+  const level_word *l = level_at(x, pos);
+  return l ? l->kind : NULL;
+}
+
 const char *dvi_imp_level_name(int level) {
   switch (level) {
     case IMP_LV_HAMLET: return "hamlet";
@@ -465,10 +470,11 @@ const char *dvi_imp_level_name(int level) {
 static int level_of_kind(const char *kind) {
   for (const level_word *l = LEVELS; l->key; l++)
     if (strcmp(l->kind, kind) == 0) return l->level;
+  if (strcmp(kind, "municipality") == 0) return IMP_LV_PROVINCE;
   return IMP_LV_NONE;
 }
 
-static int loc_level(const danvan_entity *loc) {
+int dvi_imp_loc_level(const danvan_entity *loc) {
   const char *k = NULL;
   danvan_entity_get_string(&k, loc, DANVAN_F_KIND);
   return k ? level_of_kind(k) : IMP_LV_NONE;
@@ -477,7 +483,7 @@ static int loc_level(const danvan_entity *loc) {
 /* The locality at a level among home and its ancestors. */
 static danvan_entity *home_at(imp_ctx *c, int level) {
   for (danvan_entity *l = c->home; l;) {
-    if (loc_level(l) == level) return l;
+    if (dvi_imp_loc_level(l) == level) return l;
     danvan_entity *p = NULL;
     if (danvan_entity_resolve(&p, l, DANVAN_F_PARENT, 0) != DANVAN_OK) break;
     l = p;
@@ -544,7 +550,7 @@ danvan_entity *dvi_imp_locality_named(imp_ctx *c, const char *kind, const char *
   for (size_t i = 0; i < nl; i++) {
     danvan_entity *l = danvan_dataset_get(c->ds, DANVAN_KIND_LOCALITY, i);
     const char *lk = key_copy(c, ename(l));
-    if (lk && strcmp(lk, nk) == 0 && loc_level(l) == level) {
+    if (lk && strcmp(lk, nk) == 0 && dvi_imp_loc_level(l) == level) {
       if (parent && !danvan_entity_has(l, DANVAN_F_PARENT) && parent != l)
         dvi_imp_set(c, l, DANVAN_F_PARENT, danvan_entity_id(parent));
       return l;
@@ -592,7 +598,7 @@ danvan_entity *dvi_imp_locality(imp_ctx *c, const imp_str *x, size_t k1, size_t 
   const char *name = dvi_imp_strndup(c, x->s + ta, tb - ta);
   danvan_entity *parent = NULL;
   if (lw->level == IMP_LV_HAMLET) parent = home_at(c, IMP_LV_COMMUNE);
-  else if (c->home && loc_level(c->home) < lw->level && lw->level == loc_level(c->home) + 1) parent = NULL;
+  else if (c->home && dvi_imp_loc_level(c->home) < lw->level && lw->level == dvi_imp_loc_level(c->home) + 1) parent = NULL;
   return dvi_imp_locality_named(c, lw->kind, name, parent, line);
 }
 
