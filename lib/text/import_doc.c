@@ -737,7 +737,13 @@ typedef struct sig {
 
 static void recipient(imp_ctx *c, const imp_str *t, uint32_t line) {
   danvan_entity *doc = c->doc;
-  if (!doc || c->is_report) return;
+  if (!doc) return;
+  if (c->is_report) {
+    /* a report has no recipients in the model: keep the line as a note */
+    danvan_entity *note = dvi_imp_add(c, doc, DANVAN_KIND_NOTE, NULL, line, line);
+    dvi_imp_set(c, note, DANVAN_F_TEXT, dvi_imp_printf(c, "Nơi nhận: %s", t->s));
+    return;
+  }
   size_t a = 0, b = t->kn;
   /* strip the bullet and the trailing punctuation */
   imp_label lab;
@@ -850,27 +856,82 @@ static void finish_sig(imp_ctx *c, sig *s, size_t *nsig_done, danvan_entity **si
   dvi_buf_init(&s->pos);
 }
 
+/* The closing lines cut at runs of two or more spaces: a flattened two-column closing
+   ("Nơi nhận:            TM. ỦY BAN NHÂN DÂN") gives one cell per column. */
+static imp_line *closing_cells(imp_ctx *c, size_t start, size_t *ncells, size_t **orig) {
+  size_t cap = 16, n = 0;
+  imp_line *v = dvi_malloc(cap * sizeof *v);
+  size_t *o = dvi_malloc(cap * sizeof *o);
+  if (!v || !o) {
+    dvi_free(v);
+    dvi_free(o);
+    dvi_imp_nomem(c);
+    return NULL;
+  }
+  for (size_t li = start; li < c->nlines; li++) {
+    const imp_line *L = &c->lines[li];
+    const char *s = L->raw;
+    size_t rn = L->rawn, i = 0;
+    bool any = false;
+    while (i <= rn) {
+      while (i < rn && s[i] == ' ') i++;
+      size_t a = i;
+      while (i < rn && !(s[i] == ' ' && i + 1 < rn && s[i + 1] == ' ')) i++;
+      if (i == a && any) break;
+      if (n == cap) {
+        cap *= 2;
+        imp_line *nv = dvi_realloc(v, cap * sizeof *v);
+        size_t *no = dvi_realloc(o, cap * sizeof *o);
+        if (nv) v = nv;
+        if (no) o = no;
+        if (!nv || !no) {
+          dvi_free(v);
+          dvi_free(o);
+          dvi_imp_nomem(c);
+          return NULL;
+        }
+      }
+      v[n] = *L;
+      if (!dvi_imp_str(c, &v[n].t, s + a, i - a)) {
+        dvi_free(v);
+        dvi_free(o);
+        return NULL;
+      }
+      o[n++] = li;
+      any = true;
+      if (i >= rn) break;
+    }
+  }
+  *ncells = n;
+  *orig = o;
+  return v;
+}
+
 void dvi_imp_closing(imp_ctx *c) {
   if (!c->doc) return;
-  size_t n = c->nlines;
-  size_t start = c->body_end == IMP_NPOS ? n : c->body_end;
+  size_t start = c->body_end == IMP_NPOS ? c->nlines : c->body_end;
+  size_t n = 0, *orig = NULL;
+  imp_line *cl = closing_cl(c, start, &n, &orig);
+  if (!cl) return;
+  imp_line *lines_all = c->lines;
+  (void)lines_all;
   /* the order in which signatures are assigned to issuers: a signer with a military rank
      signs for the military command */
   danvan_entity *sig_for[IMP_MAX_ISSUERS + 8];
   memset(sig_for, 0, sizeof sig_for);
   size_t nsig_expected = 0;
-  for (size_t i = start; i < n; i++) {
+  for (size_t i = 0; i < n; i++) {
     const char *rank;
     size_t nk;
-    if (name_line(&c->lines[i], &rank, &nk)) nsig_expected++;
+    if (name_line(&cl[i], &rank, &nk)) nsig_expected++;
   }
   {
     bool used[IMP_MAX_ISSUERS] = {false};
     size_t k = 0;
-    for (size_t i = start; i < n && k < IMP_MAX_ISSUERS + 8; i++) {
+    for (size_t i = 0; i < n && k < IMP_MAX_ISSUERS + 8; i++) {
       const char *rank;
       size_t nk;
-      if (!name_line(&c->lines[i], &rank, &nk)) continue;
+      if (!name_line(&cl[i], &rank, &nk)) continue;
       danvan_entity *pick = NULL;
       for (size_t j = 0; j < c->nissuers && !pick; j++) {
         const char *kind = NULL;
@@ -897,8 +958,8 @@ void dvi_imp_closing(imp_ctx *c) {
   size_t nsig = 0;
   bool in_recipients = false, chrome = false, after_name = false;
   danvan_entity *closing_section = NULL;
-  for (size_t i = start; i < n && !c->rc; i++) {
-    imp_line *L = &c->lines[i];
+  for (size_t i = 0; i < n && !c->rc; i++) {
+    imp_line *L = &cl[i];
     if (blank(L) || decoration(&L->t)) continue;
     size_t al;
     const auth_mark *am;
@@ -906,7 +967,7 @@ void dvi_imp_closing(imp_ctx *c) {
     size_t nk;
     if (chrome || chrome_line(L) || (after_name && stamp_line(L))) {
       chrome = true;
-      L->zone = Z_TRAILER;
+      c->lines[orig[i]].zone = Z_TRAILER;
       if (c->report_chrome)
         dvi_imp_find_add(c, L->no, DANVAN_IMPORT_INFO, "chrome",
                          "text after the document ignored: \"%s\"", L->t.s);
@@ -923,7 +984,6 @@ void dvi_imp_closing(imp_ctx *c) {
     }
     if ((am = authority(&L->t, &al)) != NULL) {
       if (s.l1) finish_sig(c, &s, &nsig, sig_for);
-      in_recipients = false;
       s.mark = am->mark;
       s.body = dvi_imp_strndup(c, L->t.s + al, L->t.n - al);
       s.l1 = s.l2 = L->no;
@@ -939,7 +999,6 @@ void dvi_imp_closing(imp_ctx *c) {
       if (s.pos.len) dvi_buf_addc(&s.pos, ' ');
       dvi_buf_add(&s.pos, L->t.s, L->t.n);
       s.l2 = L->no;
-      in_recipients = false;
       continue;
     }
     if (in_recipients && (dvi_imp_starts(&L->t, "lưu") || dvi_imp_starts(&L->t, "- lưu"))) {
@@ -958,7 +1017,6 @@ void dvi_imp_closing(imp_ctx *c) {
       s.rank = rk;
       s.l2 = L->no;
       finish_sig(c, &s, &nsig, sig_for);
-      in_recipients = false;
       after_name = true;
       continue;
     }
@@ -974,7 +1032,7 @@ void dvi_imp_closing(imp_ctx *c) {
     if (after_name && !s.open) {
       /* text after the last signer: website text */
       chrome = true;
-      L->zone = Z_TRAILER;
+      c->lines[orig[i]].zone = Z_TRAILER;
       if (c->report_chrome)
         dvi_imp_find_add(c, L->no, DANVAN_IMPORT_INFO, "chrome",
                          "text after the document ignored: \"%s\"", L->t.s);
@@ -1008,15 +1066,17 @@ void dvi_imp_closing(imp_ctx *c) {
     const char *v = NULL;
     danvan_entity_get_string(&v, c->doc, DANVAN_F_LINES);
     uint32_t l1 = v ? (uint32_t)strtoul(v, NULL, 10) : 0;
-    size_t last = n;
+    size_t last = c->nlines;
     while (last > 0 && (blank(&c->lines[last - 1]) || decoration(&c->lines[last - 1].t) ||
                         c->lines[last - 1].zone == Z_TRAILER))
       last--;
     if (l1 && last) dvi_imp_set_lines(c, c->doc, l1, c->lines[last - 1].no);
   }
+  dvi_free(cl);
+  dvi_free(orig);
   /* website text before the document */
   if (c->report_chrome)
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < c->nlines; i++)
       if (c->lines[i].zone == Z_CHROME && !blank(&c->lines[i]))
         dvi_imp_find_add(c, c->lines[i].no, DANVAN_IMPORT_INFO, "chrome",
                          "text before the document ignored: \"%s\"", c->lines[i].t.s);

@@ -567,6 +567,12 @@ static void attachments(imp_ctx *c, danvan_entity *duty, const imp_str *s) {
 static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   size_t bc = dvi_imp_find_word(s, 0, "báo cáo");
   size_t gk = dvi_imp_find_word(s, 0, "gửi kế hoạch");
+  if (gk == IMP_NPOS) {
+    /* "xây dựng kế hoạch, gửi về …": the plan is sent up */
+    size_t kh = dvi_imp_find_word(s, 0, "kế hoạch");
+    size_t gv = kh != IMP_NPOS ? dvi_imp_find_word(s, kh, "gửi về") : IMP_NPOS;
+    if (gv != IMP_NPOS && gv < kh + 40) gk = gv;
+  }
   if (bc == IMP_NPOS && gk == IMP_NPOS) {
     /* "Định kỳ 6 tháng tổ chức giao ban và tổng kết …": a periodic review is reported too */
     size_t dk = dvi_imp_find_word(s, 0, "định kỳ");
