@@ -911,7 +911,7 @@ void dvi_imp_closing(imp_ctx *c) {
   if (!c->doc) return;
   size_t start = c->body_end == IMP_NPOS ? c->nlines : c->body_end;
   size_t n = 0, *orig = NULL;
-  imp_line *cl = closing_cl(c, start, &n, &orig);
+  imp_line *cl = closing_cells(c, start, &n, &orig);
   if (!cl) return;
   imp_line *lines_all = c->lines;
   (void)lines_all;
