@@ -257,9 +257,10 @@ static const kind_word *kind_at(const imp_str *t, size_t p) {
 
 /* The statement "<issuers> xây dựng/ban hành Kế hoạch …": key offset of the subject start
    and of the verb, or false. */
-static bool statement(const imp_str *t, size_t *subj, size_t *verb) {
+static bool statement(imp_ctx *c, const imp_str *t, size_t *subj, size_t *verb) {
+  bool c_is_report = c->is_report;
   static const char *const VERBS[] = {"xây dựng", "ban hành", "thống nhất ban hành",
-                                      "triển khai", "tổ chức triển khai", "lập", NULL};
+                                      "triển khai", "tổ chức triển khai", "lập", "báo cáo", NULL};
   for (size_t p = 0; p < t->kn; p++) {
     if (!dvi_imp_is_word_start(t->k, p) || t->k[p] == ' ') continue;
     const char *vb = NULL;
@@ -268,7 +269,11 @@ static bool statement(const imp_str *t, size_t *subj, size_t *verb) {
     if (!vb) continue;
     size_t q = dvi_imp_skip_space(t, p + strlen(vb));
     const kind_word *k = kind_at(t, q);
-    if (!k || strcmp(k->type, "VB") == 0) continue;
+    if (!k || strcmp(k->type, "VB") == 0) {
+      /* a report: "Ủy ban nhân dân xã An Bình báo cáo kết quả … như sau:" */
+      if (!(c_is_report && strcmp(vb, "báo cáo") == 0 && dvi_imp_find_word(t, p, "như sau") != IMP_NPOS))
+        continue;
+    }
     /* the subject: back to the previous ';', '.', ',' or the start */
     size_t s = p;
     while (s > 0 && t->k[s - 1] != ';' && t->k[s - 1] != ',' &&
@@ -278,8 +283,7 @@ static bool statement(const imp_str *t, size_t *subj, size_t *verb) {
     if (ss >= p) continue;
     /* the subject must name a body */
     imp_str sub;
-    sub.s = NULL;
-    (void)sub;
+    if (!dvi_imp_sub(c, &sub, t, ss, p) || !dvi_imp_org_kind(&sub)) continue;
     *subj = ss;
     *verb = p;
     return true;
@@ -433,8 +437,12 @@ static void add_basis(imp_ctx *c, const imp_para *P, const imp_str *seg) {
   if (of != IMP_NPOS && of <= after + 8) {
     size_t a = dvi_imp_skip_space(seg, of + strlen("của"));
     size_t e = seg->kn;
-    size_t v = dvi_imp_find_word(seg, a, "về");
-    if (v != IMP_NPOS && v < e) e = v;
+    static const char *const ENDS[] = {"về", "quy định", "hướng dẫn", "ban hành", "triển khai", "thực hiện",
+                                       "phát động", "tổ chức", NULL};
+    for (const char *const *w = ENDS; *w; w++) {
+      size_t v = dvi_imp_find_word(seg, a, *w);
+      if (v != IMP_NPOS && v < e) e = v;
+    }
     size_t cm = dvi_imp_find(seg, a, ",");
     if (cm != IMP_NPOS && cm < e) e = cm;
     imp_str who;
@@ -461,7 +469,7 @@ static void intro(imp_ctx *c) {
     if (P->label.style) break;
     const imp_str *t = &P->t;
     size_t subj = IMP_NPOS, verb = IMP_NPOS;
-    bool st = statement(t, &subj, &verb);
+    bool st = statement(c, t, &subj, &verb);
     size_t basis_end = t->kn;
     if (st) {
       basis_end = subj;

@@ -641,7 +641,14 @@ void dvi_imp_header(imp_ctx *c) {
     bool last_of_block = i + 1 == nn || block_of[i + 1] != block_of[i];
     const char *uc = dvi_imp_uncaps(c, names[i], strlen(names[i]));
     if (!uc) break;
-    if (last_of_block && prev) {
+    bool school = false;
+    {
+      imp_str ux;
+      school = dvi_imp_str(c, &ux, uc, strlen(uc)) && dvi_imp_starts(&ux, "trường");
+    }
+    if (school) {
+      /* a school has its own name */
+    } else if (last_of_block && prev) {
       const char *pn = NULL;
       danvan_entity_get_string(&pn, prev, DANVAN_F_NAME);
       uc = complete_name(c, uc, pn);
@@ -841,7 +848,7 @@ static void finish_sig(imp_ctx *c, sig *s, size_t *nsig_done, danvan_entity **si
     dvi_free(pos);
     dvi_imp_set(c, e, DANVAN_F_AUTHORITY, s->mark ? s->mark : "");
     danvan_entity *org = NULL;
-    if (s->body) {
+    if (s->body && s->mark && strcmp(s->mark, "TM") == 0) {
       imp_str b;
       const char *name = dvi_imp_uncaps(c, s->body, strlen(s->body));
       if (name && dvi_imp_str(c, &b, name, strlen(name))) org = dvi_imp_org_any(c, &b, 0, b.kn, s->l1);

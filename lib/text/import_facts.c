@@ -62,6 +62,13 @@ static const char *new_id(imp_ctx *c, const char *prefix, const char *s, int wor
   return dvi_imp_unique_id(c, base);
 }
 
+static size_t count_words_in(const imp_str *t, size_t k1, size_t k2) {
+  size_t w = 0;
+  for (size_t i = k1; i < k2 && i < t->kn; i++)
+    if (t->k[i] != ' ' && (i == k1 || t->k[i - 1] == ' ')) w++;
+  return w;
+}
+
 /* ---- units and quantities ------------------------------------------------------------------ */
 typedef struct unit_def {
   const char *key;
@@ -223,6 +230,7 @@ typedef struct selector {
   danvan_entity *org;
   int64_t cov_num, cov_den;
   bool any;
+  bool inside; /* units inside the issuer (its departments) */
 } selector;
 
 static void add_token(char *buf, size_t cap, const char *tok) {
@@ -299,14 +307,46 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
     imp_str w;
     if (!dvi_imp_sub(c, &w, t, p, k2)) return false;
     const char *kind = dvi_imp_org_kind(&w);
-    if (kind && strcmp(kind, "department") != 0 && strcmp(kind, "school") != 0)
+    if (kind && strcmp(kind, "department") != 0 && strcmp(kind, "school") != 0) {
       add_token(out->kind, sizeof out->kind, kind);
+      /* skip the rest of the head ("Ủy ban nhân dân" is not also "ban nhân dân") */
+      while (p + 1 < k2 && t->k[p + 1] != ' ' && t->k[p + 1] != ',') p++;
+      size_t q = p + 1, words = 0;
+      while (q < k2 && words < 3 && !(t->k[q] == ',')) {
+        if (t->k[q] == ' ' && q + 1 < k2 && t->k[q + 1] != ' ') words++;
+        if (dvi_imp_level_word(t, q + 1, NULL) || dvi_imp_at_word(t, q + 1, "các")) break;
+        q++;
+      }
+      p = q - 1;
+      continue;
+    }
+    /* units inside a body: "Mỗi cơ quan chuyên môn", "các tổ chuyên môn", "các phòng, ban" */
+    if (dvi_imp_at_word(t, p, "cơ quan chuyên môn") || dvi_imp_at_word(t, p, "tổ chuyên môn") ||
+        dvi_imp_at_word(t, p, "phòng, ban") || dvi_imp_at_word(t, p, "phòng ban")) {
+      size_t b = p > 8 ? p - 8 : 0;
+      if (dvi_imp_find_word_before(t, b, p, "mỗi") != IMP_NPOS || dvi_imp_find_word_before(t, b, p, "các") != IMP_NPOS ||
+          dvi_imp_find_word_before(t, b, p, "100%") != IMP_NPOS || (p >= 5 && t->k[p - 2] == '%')) {
+        add_token(out->kind, sizeof out->kind, "department");
+        out->inside = true;
+      }
+    }
     if ((dvi_imp_at_word(t, p, "đoàn") || dvi_imp_at_word(t, p, "thành đoàn") ||
          dvi_imp_at_word(t, p, "huyện đoàn")) &&
         !dvi_imp_at_word(t, p, "đoàn thể") && !dvi_imp_at_word(t, p, "đoàn kết"))
       add_token(out->kind, sizeof out->kind, "youth-union");
-    if (dvi_imp_at_word(t, p, "ủy") && !strstr(out->kind, "mass-mobilisation-board"))
-      add_token(out->kind, sizeof out->kind, "party-committee");
+    /* "huyện, thị ủy, thành ủy": party committees of those levels */
+    if (dvi_imp_at_word(t, p, "ủy") && p >= 2 && !strstr(out->kind, "mass-mobilisation-board") &&
+        !dvi_imp_at(t, p, "ủy ban")) {
+      size_t b = p - 1;
+      while (b > 0 && t->k[b - 1] != ' ') b--;
+      if (dvi_imp_level_word(t, b, NULL) || dvi_imp_at_word(t, b, "thị") || dvi_imp_at_word(t, b, "thành") ||
+          dvi_imp_at_word(t, b, "đảng"))
+        add_token(out->kind, sizeof out->kind, "party-committee");
+    }
+  }
+  if (out->inside) {
+    out->any = true;
+    memcpy(out->kind, "department", sizeof "department"); /* the other bodies named are their parent */
   }
   /* "Ban Dân vận các huyện, thị ủy …": the party committee is only where the board sits */
   if (strstr(out->kind, "mass-mobilisation-board") && strstr(out->kind, "party-committee")) {
@@ -322,7 +362,7 @@ static bool selector_of(imp_ctx *c, const imp_str *t, size_t k1, size_t k2, sele
     /* "tỉnh" in a provincial plan names the plan's own level: not a selector */
     if (level == c->home_level && !out->tags[0]) out->level = NULL;
   }
-  out->any = out->level || out->tags[0] || out->cov_den;
+  out->any = out->level || out->tags[0] || out->cov_den || out->inside;
   return out->any;
 }
 
@@ -338,7 +378,8 @@ static void set_selector(imp_ctx *c, danvan_entity *parent, const selector *s, u
   if (kind) dvi_imp_set(c, e, DANVAN_F_KIND, kind);
   if (s->level) dvi_imp_set(c, e, DANVAN_F_LEVEL, s->levels[0] ? s->levels : s->level);
   if (s->tags[0]) dvi_imp_set(c, e, DANVAN_F_TAGS, s->tags);
-  if (c->home) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(c->home));
+  if (s->inside && first_issuer(c)) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(first_issuer(c)));
+  else if (c->home) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(c->home));
   else if (first_issuer(c)) dvi_imp_set(c, e, DANVAN_F_UNDER, danvan_entity_id(first_issuer(c)));
 }
 
@@ -566,6 +607,8 @@ static void attachments(imp_ctx *c, danvan_entity *duty, const imp_str *s) {
 
 static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   size_t bc = dvi_imp_find_word(s, 0, "báo cáo");
+  while (bc != IMP_NPOS && bc >= strlen("chế độ ") && dvi_imp_at(s, bc - strlen("chế độ "), "chế độ "))
+    bc = dvi_imp_find_word(s, bc + 1, "báo cáo");
   size_t gk = dvi_imp_find_word(s, 0, "gửi kế hoạch");
   if (gk == IMP_NPOS) {
     /* "xây dựng kế hoạch, gửi về …": the plan is sent up */
@@ -646,9 +689,33 @@ static bool duty_sentence(imp_ctx *c, imp_para *P, const imp_str *s) {
   }
   dvi_imp_set(c, d, DANVAN_F_TITLE, trim_end_punct(c, s->s));
   selector sel;
+  danvan_entity *prev = NULL;
+  size_t nd = danvan_entity_child_count(c->doc, DANVAN_KIND_DUTY);
+  if (nd >= 2) {
+    prev = danvan_entity_child(c->doc, DANVAN_KIND_DUTY, nd - 2);
+    if (prev->line != P->l1) prev = NULL;
+  }
+  if (!to && !via && prev) {
+    /* "…; báo cáo năm gửi trước ngày 15/12/2024": as the sentence before it */
+    static const int32_t F[] = {DANVAN_F_TO, DANVAN_F_VIA, DANVAN_F_CHANNEL};
+    for (size_t f = 0; f < 3; f++) {
+      const char *v = NULL;
+      danvan_entity_get_string(&v, prev, F[f]);
+      if (v) dvi_imp_set(c, d, F[f], v);
+    }
+  }
   if (reporters_for(c, P, s, verb, &sel)) {
     sel.cov_den = 0;
     set_selector(c, d, &sel, P->l1);
+  } else if (prev && danvan_entity_child_count(prev, DANVAN_KIND_SELECTOR)) {
+    danvan_entity *ps = danvan_entity_child(prev, DANVAN_KIND_SELECTOR, 0);
+    danvan_entity *ns = dvi_imp_add(c, d, DANVAN_KIND_SELECTOR, NULL, P->l1, P->l1);
+    static const int32_t F[] = {DANVAN_F_KIND, DANVAN_F_LEVEL, DANVAN_F_TAGS, DANVAN_F_UNDER, DANVAN_F_ORGS};
+    for (size_t f = 0; f < 5 && ns; f++) {
+      const char *v = NULL;
+      danvan_entity_get_string(&v, ps, F[f]);
+      if (v) dvi_imp_set(c, ns, F[f], v);
+    }
   }
   if (with_media) attachments(c, d, s);
   P->placed = true;
@@ -1167,6 +1234,7 @@ static bool activity_task(imp_ctx *c, imp_para *P) {
   if (cut == IMP_NPOS || (has_q && q.k1 < cut)) cut = has_q ? q.k1 : t->kn;
   if (has_money && money.k1 < cut) cut = money.k1;
   const char *title = trim_end_punct(c, dvi_imp_text(c, t, 0, cut));
+  if (title && count_words_in(t, 0, cut) < 3) title = trim_end_punct(c, t->s); /* "Tổ chức 02 buổi …" */
   if (!title || !title[0]) return false;
   danvan_entity *task = new_task(c, c->doc, title, NULL, P->l1, P->l2);
   if (!task) return false;
@@ -1590,7 +1658,8 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
         scoped = true;
       }
       bool bounded = q.bound == 1 || q.bound == 2 || q.range;
-      if (!scoped && !bounded) continue;
+      bool targets = context_has(c, P->section, "chỉ tiêu");
+      if (!scoped && !bounded && !targets) continue;
       make_quota(c, P, &cl, &q, scoped ? &sel : NULL);
       any = true;
       break; /* one quota per clause */
@@ -1804,12 +1873,6 @@ static bool member_in(imp_ctx *c, imp_para *P) {
 }
 
 /* ---- "Giao X (phối hợp với Y) … <task>": lead and partners ---------------------------------- */
-static size_t count_words_in(const imp_str *t, size_t k1, size_t k2) {
-  size_t w = 0;
-  for (size_t i = k1; i < k2 && i < t->kn; i++)
-    if (t->k[i] != ' ' && (i == k1 || t->k[i - 1] == ' ')) w++;
-  return w;
-}
 
 static void assignments(imp_ctx *c, imp_para *P) {
   const imp_str *t = &P->body;
@@ -1944,7 +2007,10 @@ static bool in_goals(imp_ctx *c, const imp_para *P) {
          context_has(c, P->section, "mục tiêu");
 }
 
+static void document_id(imp_ctx *c);
+
 void dvi_imp_facts(imp_ctx *c) {
+  if (c->doc && c->is_report) document_id(c);
   if (!c->doc || c->is_report) return;
   facts *F = dvi_arena_alloc(&c->arena, sizeof *F);
   if (!F) {
@@ -2002,7 +2068,11 @@ void dvi_imp_facts(imp_ctx *c) {
   }
   for (size_t i = first_labelled; i < c->nparas && !c->rc; i++) assignments(c, &c->paras[i]);
   merge_duties(c);
-  /* the plan's id */
+  document_id(c);
+}
+
+/* The id of the plan or report: its issuer, year and round ("bcd-tan-phong-2024-2"). */
+static void document_id(imp_ctx *c) {
   danvan_entity *doc = c->doc;
   const char *id = c->want_id;
   if (!id) {

@@ -243,6 +243,31 @@ const char *dvi_imp_uncaps(imp_ctx *c, const char *s, size_t n) {
       i += took;
       continue;
     }
+    /* a school: the words after its type are its name ("TRƯỜNG THCS TÂN PHONG") */
+    if (dvi_imp_at_word(&x, kw[i], "trường") && i == 0) {
+      size_t q = i + 1;
+      static const char *const TYPES[] = {"tiểu học", "trung học cơ sở", "trung học phổ thông", "mầm non",
+                                          "mẫu giáo", "đại học", "cao đẳng", "trung cấp", "phổ thông",
+                                          "dân tộc nội trú", "thcs", "thpt", "th", "pt", NULL};
+      for (bool more = true; more && q < m;) {
+        more = false;
+        for (const char *const *ty = TYPES; *ty; ty++)
+          if (dvi_imp_at_word(&x, kw[q], *ty)) {
+            size_t nwt = 1;
+            for (const char *z = *ty; *z; z++)
+              if (*z == ' ') nwt++;
+            q += nwt;
+            more = true;
+            break;
+          }
+      }
+      for (size_t z = q; z < m; z++) {
+        if (dvi_imp_level_word(&x, kw[z], NULL)) break;
+        w[z].cap = true;
+      }
+      i = q;
+      continue;
+    }
     /* a locality word: the words after it are a place name */
     bool loc = false;
     for (const char *const *lw = LOCALITY_WORDS; *lw && !loc; lw++) {
@@ -377,6 +402,11 @@ static const org_head HEADS[] = {
     {"ban nhân dân", "village-board", "bnd"},
     {"ban điều hành", "village-board", "bdh"},
     {"ban tự quản", "village-board", NULL},
+    {"phòng gd&đt", "department", "pgd"},
+    {"phòng giáo dục và đào tạo", "department", "pgd"},
+    {"phòng giáo dục", "department", "pgd"},
+    {"sở gd&đt", "department", "sgd"},
+    {"sở giáo dục và đào tạo", "department", "sgd"},
     {"tuyên giáo", "department", NULL},
     {"văn phòng", "department", NULL},
     {"phòng", "department", NULL},
@@ -626,7 +656,7 @@ static bool push_org(imp_ctx *c, danvan_entity *e, const char *key, const char *
 static bool one_per_locality(const char *cls) {
   static const char *const ONE[] = {"bchqs", "mttq", "ubnd", "hdnd", "hnd", "hlhpn", "hccb",
                                     "hnct", "hctd", "ldld", "ca", "doan", "cu", "bdv", "btgdv",
-                                    "tyt", "bcd", NULL};
+                                    "tyt", "bcd", "pgd", "sgd", NULL};
   if (!cls) return false;
   for (const char *const *o = ONE; *o; o++)
     if (strcmp(*o, cls) == 0) return true;
@@ -657,6 +687,11 @@ static danvan_entity *org_locality(imp_ctx *c, const imp_str *x, int *level, uin
     }
     size_t q = dvi_imp_skip_space(x, p + strlen(lw->key));
     if (dvi_imp_at_word(x, q, "hội")) continue; /* xã hội */
+    /* "Huyện ủy Châu Thành", "Tỉnh đoàn Tây Ninh": the place after the body */
+    if (dvi_imp_at_word(x, q, "ủy") || dvi_imp_at_word(x, q, "đoàn")) {
+      size_t r = dvi_imp_skip_space(x, q + (dvi_imp_at_word(x, q, "ủy") ? strlen("ủy") : strlen("đoàn")));
+      if (r < x->kn && dvi_imp_starts_upper(x->s + x->map[r], x->n - x->map[r])) q = r;
+    }
     /* bare "ấp", "thôn" inside a name ("Ban công tác mặt trận ấp") */
     *level = lw->level;
     size_t ta = q < x->kn ? x->map[q] : x->n;
@@ -710,9 +745,20 @@ static danvan_entity *org_make(imp_ctx *c, const imp_str *mention, size_t k1, si
   }
   int level;
   danvan_entity *loc = org_locality(c, &nx, &level, line);
-  if (!loc && !level && c->org_default_loc) {
+  if (!loc && !level && c->org_default_loc && h) {
     loc = c->org_default_loc;
     level = IMP_LV_NONE;
+  }
+  /* "Phòng GD&ĐT" without a place, when one such body is known */
+  if (h && h->cls && !loc && !level && one_per_locality(h->cls) && strcmp(nx.k, h->key) == 0) {
+    danvan_entity *only = NULL;
+    size_t count = 0;
+    for (size_t i = 0; i < c->norgs; i++)
+      if (c->orgs[i].cls && strcmp(c->orgs[i].cls, h->cls) == 0 && c->orgs[i].e != only) {
+        only = c->orgs[i].e;
+        count++;
+      }
+    if (count == 1) return only;
   }
   /* "Ban Chỉ đạo" alone in a plan of a steering committee is that committee */
   if (h && h->cls && !loc && !level && strcmp(nx.k, h->key) == 0)
