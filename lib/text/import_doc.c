@@ -455,7 +455,8 @@ static void split_line(imp_ctx *c, cells *cs, const imp_line *L) {
       /* "Số      -KH/BCĐ": a blank number is a gap, not a column break */
       imp_str t;
       if (!dvi_imp_str(c, &t, s + a, e - a)) return;
-      if (t.kn <= 4 && (strcmp(t.k, "số") == 0 || strcmp(t.k, "số:") == 0) && i < n) {
+      bool blank_day = t.kn >= strlen("ngày") && strcmp(t.k + t.kn - strlen("ngày"), "ngày") == 0;
+      if (((t.kn <= 4 && (strcmp(t.k, "số") == 0 || strcmp(t.k, "số:") == 0)) || blank_day) && i < n) {
         size_t j = i;
         while (j < n && s[j] == ' ') j++;
         size_t e2 = j;

@@ -404,12 +404,14 @@ static bool scope_for(imp_ctx *c, imp_para *P, const imp_str *cl, size_t number_
   static const char *const VERBS[] = {"tổ chức", "có", "thực hiện", "phấn đấu", "đạt", "xây dựng",
                                       "triển khai", "vận động", "tham gia", "lựa chọn", "chủ động",
                                       "phối hợp", NULL};
-  /* the subject: up to the first verb before the number */
+  /* the subject: up to the first verb before the number ("Đối với các xã có đông đồng bào …
+     tổ chức": there "có" is not the verb) */
   size_t verb = IMP_NPOS;
+  bool doi_voi = dvi_imp_starts(cl, "đối với");
   for (size_t p = 0; p < number_at; p++) {
     if (cl->k[p] == ' ' || !dvi_imp_is_word_start(cl->k, p)) continue;
     for (const char *const *v = VERBS; *v; v++)
-      if (dvi_imp_at_word(cl, p, *v)) {
+      if (dvi_imp_at_word(cl, p, *v) && !(doi_voi && strcmp(*v, "có") == 0)) {
         verb = p;
         break;
       }
@@ -1674,6 +1676,10 @@ static bool quotas_in(imp_ctx *c, imp_para *P) {
    a task. */
 static bool implicit_item(imp_ctx *c, imp_para *P) {
   if (!P->label.style || !P->section || P->label.style < IMP_L_DASH) return false;
+  /* not the duties of bodies ("IV. TỔ CHỨC THỰC HIỆN / 1. Cấp tỉnh / - Giao Ban …") */
+  if (context_has(c, P->section, "tổ chức thực hiện") || context_has(c, P->section, "trách nhiệm") ||
+      context_has(c, P->section, "nhiệm vụ") || context_has(c, P->section, "phân công"))
+    return false;
   danvan_entity *parent = danvan_entity_parent(P->section);
   const char *h = heading(parent);
   if (!h) return false;
