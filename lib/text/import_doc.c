@@ -854,7 +854,7 @@ static void finish_sig(imp_ctx *c, sig *s, size_t *nsig_done, danvan_entity **si
       const char *name = dvi_imp_uncaps(c, s->body, strlen(s->body));
       if (name && dvi_imp_str(c, &b, name, strlen(name))) org = dvi_imp_org_any(c, &b, 0, b.kn, s->l1);
     }
-    if (!org && sig_for) org = sig_for[*nsig_done];
+    if (!org && sig_for && *nsig_done < IMP_MAX_ISSUERS + 8) org = sig_for[*nsig_done];
     if (org) dvi_imp_set(c, e, DANVAN_F_FOR, danvan_entity_id(org));
   } else {
     dvi_buf_free(&s->pos);
