@@ -630,6 +630,7 @@ void dvi_imp_header(imp_ctx *c) {
       }
     }
   }
+  if (cur.failed) dvi_imp_nomem(c);
   dvi_buf_free(&cur);
   dvi_free(cs.v);
   if (c->style && strcmp(c->style, "party") == 0 && union_motto) c->style = "union";
@@ -842,6 +843,7 @@ static void finish_sig(imp_ctx *c, sig *s, size_t *nsig_done, danvan_entity **si
   if (e) {
     if (s->person) dvi_imp_set(c, e, DANVAN_F_PERSON, danvan_entity_id(s->person));
     char *pos = dvi_buf_take(&s->pos);
+    if (!pos) dvi_imp_nomem(c);
     if (pos && pos[0]) {
       const char *p = dvi_imp_uncaps(c, pos, strlen(pos));
       dvi_imp_set(c, e, DANVAN_F_POSITION, p);

@@ -1984,7 +1984,9 @@ static void merge_duties(imp_ctx *c) {
                                     DANVAN_F_TEXT};
         for (size_t f = 0; f < sizeof F / sizeof F[0] && nb; f++) {
           char *v = NULL;
-          if (danvan_entity_format(&v, at, F[f]) == DANVAN_OK && v) dvi_imp_set(c, nb, F[f], v);
+          int32_t frc = danvan_entity_format(&v, at, F[f]);
+          if (frc == DANVAN_ENOMEM) dvi_imp_nomem(c);
+          else if (frc == DANVAN_OK && v) dvi_imp_set(c, nb, F[f], v);
           danvan_free(v);
         }
       }
