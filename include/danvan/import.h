@@ -23,7 +23,23 @@
  * reported as an *info finding* with its line: see ::danvan_import_result.
  *
  * **Threads.** Importing changes the dataset: it needs exclusive access to it. Different
- * datasets may be imported into from different threads at once.
+ * datasets may be imported into from different threads at once. Options may be shared by
+ * threads once set; a result may be read from several threads.
+ *
+ * **Example.**
+ * @code
+ * danvan_dataset *ds = NULL;
+ * danvan_import_result *res = NULL;
+ * if (danvan_dataset_new(&ds) == DANVAN_OK &&
+ *     danvan_import_file_result(&res, ds, "ke-hoach.txt", NULL) == DANVAN_OK) {
+ *   danvan_entity *plan = danvan_import_result_entity(res);
+ *   for (size_t i = 0; i < danvan_import_result_count(res); i++)
+ *     printf("%u: %s\n", danvan_import_result_line(res, i), danvan_import_result_message(res, i));
+ *   (void)plan;
+ * }
+ * danvan_import_result_free(res);
+ * danvan_dataset_free(ds);
+ * @endcode
  */
 #ifndef DANVAN_IMPORT_H
 #define DANVAN_IMPORT_H
@@ -56,7 +72,8 @@ typedef struct danvan_import_result danvan_import_result;
 DANVAN_API int32_t danvan_import_options_new(danvan_import_options **out);
 
 /**
- * @brief Free import options. NULL is a no-op.
+ * @brief Free import options.
+ * @param opts The options, or NULL (then nothing happens).
  * @since 0.1
  */
 DANVAN_API void danvan_import_options_free(danvan_import_options *opts);
@@ -141,6 +158,11 @@ DANVAN_API int32_t danvan_import_text_result(danvan_import_result **out, danvan_
 
 /**
  * @brief Import a file and keep the findings (danvan_import_text_result() on its contents).
+ * @param out Receives the result (see danvan_import_text_result()); release it with
+ *        danvan_import_result_free().
+ * @param ds The dataset to build into.
+ * @param path The file to read.
+ * @param opts Options, or NULL for the defaults.
  * @return As danvan_import_file().
  * @since 0.1
  */
@@ -149,34 +171,43 @@ DANVAN_API int32_t danvan_import_file_result(danvan_import_result **out, danvan_
                                              const danvan_import_options *opts);
 
 /**
- * @brief Free an import result. NULL is a no-op. The dataset and its entities stay.
+ * @brief Free an import result. The dataset and its entities stay.
+ * @param result The result, or NULL (then nothing happens).
  * @since 0.1
  */
 DANVAN_API void danvan_import_result_free(danvan_import_result *result);
 
 /**
  * @brief The plan or report an import created.
- * @return A borrowed pointer (valid while the entity is in the dataset), or NULL.
+ * @param result The result.
+ * @return A borrowed pointer, valid while the entity is in the dataset (the result keeps the
+ *         dataset alive); NULL when result is NULL.
  * @since 0.1
  */
 DANVAN_API danvan_entity *danvan_import_result_entity(const danvan_import_result *result);
 
 /**
- * @brief How many findings an import produced (0 for NULL).
+ * @brief How many findings an import produced.
+ * @param result The result.
+ * @return The count; 0 for NULL.
  * @since 0.1
  */
 DANVAN_API size_t danvan_import_result_count(const danvan_import_result *result);
 
 /**
- * @brief The source line (from 1) of the i-th finding, in line order.
- * @return The line, or 0 when i is out of range.
+ * @brief The source line (from 1) of the i-th finding; findings are in line order.
+ * @param result The result.
+ * @param i The index, from 0.
+ * @return The line, or 0 when result is NULL or i is out of range.
  * @since 0.1
  */
 DANVAN_API uint32_t danvan_import_result_line(const danvan_import_result *result, size_t i);
 
 /**
  * @brief The severity of the i-th finding: ::DANVAN_IMPORT_INFO or ::DANVAN_IMPORT_WARNING.
- * @return The severity, or -1 when i is out of range.
+ * @param result The result.
+ * @param i The index, from 0.
+ * @return The severity, or -1 when result is NULL or i is out of range.
  * @since 0.1
  */
 DANVAN_API int32_t danvan_import_result_severity(const danvan_import_result *result, size_t i);
@@ -186,14 +217,19 @@ DANVAN_API int32_t danvan_import_result_severity(const danvan_import_result *res
  *        document), "unplaced" (kept as section text, no fact extracted), "header" (a header
  *        line not understood), "value" (a value that did not parse), "encoding" (bytes that
  *        are not UTF-8).
- * @return A static string, or NULL when i is out of range.
+ * @param result The result.
+ * @param i The index, from 0.
+ * @return A static string, or NULL when result is NULL or i is out of range.
  * @since 0.1
  */
 DANVAN_API const char *danvan_import_result_rule(const danvan_import_result *result, size_t i);
 
 /**
  * @brief The message of the i-th finding, in English, quoting the text concerned.
- * @return A string owned by the result (valid until it is freed), or NULL out of range.
+ * @param result The result.
+ * @param i The index, from 0.
+ * @return A string owned by the result (valid until it is freed), or NULL when result is
+ *         NULL or i is out of range.
  * @since 0.1
  */
 DANVAN_API const char *danvan_import_result_message(const danvan_import_result *result,
