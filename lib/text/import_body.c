@@ -260,7 +260,8 @@ static const kind_word *kind_at(const imp_str *t, size_t p) {
 static bool statement(imp_ctx *c, const imp_str *t, size_t *subj, size_t *verb) {
   bool c_is_report = c->is_report;
   static const char *const VERBS[] = {"xây dựng", "ban hành", "thống nhất ban hành",
-                                      "triển khai", "tổ chức triển khai", "lập", "báo cáo", NULL};
+                                      "triển khai", "tổ chức triển khai", "lập", "báo cáo", "hướng dẫn",
+                                      "thông báo", NULL};
   for (size_t p = 0; p < t->kn; p++) {
     if (!dvi_imp_is_word_start(t->k, p) || t->k[p] == ' ') continue;
     const char *vb = NULL;
@@ -270,9 +271,11 @@ static bool statement(imp_ctx *c, const imp_str *t, size_t *subj, size_t *verb) 
     size_t q = dvi_imp_skip_space(t, p + strlen(vb));
     const kind_word *k = kind_at(t, q);
     if (!k || strcmp(k->type, "VB") == 0) {
-      /* a report: "Ủy ban nhân dân xã An Bình báo cáo kết quả … như sau:" */
-      if (!(c_is_report && strcmp(vb, "báo cáo") == 0 && dvi_imp_find_word(t, p, "như sau") != IMP_NPOS))
-        continue;
+      /* "Ủy ban nhân dân xã An Bình báo cáo kết quả … như sau:", "Ban Dân vận Trung ương
+         hướng dẫn như sau:" */
+      bool says = (c_is_report && strcmp(vb, "báo cáo") == 0) || strcmp(vb, "hướng dẫn") == 0 ||
+                  strcmp(vb, "thông báo") == 0;
+      if (!(says && dvi_imp_find_word(t, p, "như sau") != IMP_NPOS)) continue;
     }
     /* the subject: back to the previous ';', '.', ',' or the start */
     size_t s = p;

@@ -123,6 +123,10 @@ static bool header_like(imp_ctx *c, const imp_line *L) {
   imp_docnum dn;
   if (dvi_imp_starts(&L->t, "số") && numline_at(c, &L->t, &p, &dn)) return true;
   if (dvi_imp_starts(&L->t, "v/v")) return true;
+  /* a date broken over lines: "Biên Hòa, ngày 03 tháng 4" / "năm 2024" */
+  if (L->t.kn < 60 && (dvi_imp_starts(&L->t, "năm") || dvi_imp_starts(&L->t, "tháng") ||
+                       (dvi_imp_has(&L->t, "ngày") && dvi_imp_has(&L->t, "tháng"))))
+    return true;
   return false;
 }
 
@@ -506,6 +510,13 @@ static const char *complete_name(imp_ctx *c, const char *name, const char *super
   if (names_locality(c, name)) return name;
   const char *sl = locality_phrase(c, superior);
   if (sl) return dvi_imp_printf(c, "%s %s", name, sl);
+  /* "BAN CHẤP HÀNH TRUNG ƯƠNG / BAN DÂN VẬN": the central body */
+  if (superior) {
+    imp_str sx;
+    if (dvi_imp_str(c, &sx, superior, strlen(superior)) && sx.kn >= strlen("trung ương") &&
+        strcmp(sx.k + sx.kn - strlen("trung ương"), "trung ương") == 0)
+      return dvi_imp_printf(c, "%s Trung ương", name);
+  }
   if (!dvi_imp_str(c, &nx, name, strlen(name))) return name;
   for (size_t i = 0; i < c->nlines; i++) {
     imp_line *L = &c->lines[i];
@@ -551,6 +562,37 @@ void dvi_imp_header(imp_ctx *c) {
   }
   c->header_l1 = hl1;
   c->header_l2 = hl2;
+  /* a place and date broken over two lines ("Hà Nội, ngày 03 tháng 4" / "năm 2018") */
+  for (size_t i = 0; i + 1 < cs.n && !c->rc; i++) {
+    cell *a = &cs.v[i], *b = &cs.v[i + 1];
+    if (a->type != C_TEXT || b->type != C_TEXT || dvi_imp_find_word(&a->t, 0, "ngày") == IMP_NPOS) continue;
+    const char *joined = dvi_imp_printf(c, "%s %s", a->t.s, b->t.s);
+    imp_str j;
+    imp_date d;
+    if (!joined || !dvi_imp_str(c, &j, joined, strlen(joined)) || !place_date_at(&j, &d)) continue;
+    cells tmp = {NULL, 0, 0};
+    split_piece(c, &tmp, &j, a->line, 0);
+    if (tmp.n == 0) {
+      dvi_free(tmp.v);
+      continue;
+    }
+    /* replace a and b by the cells of the joined text */
+    size_t need = cs.n - 2 + tmp.n;
+    if (need > cs.cap) {
+      cell *v = dvi_realloc(cs.v, need * sizeof *v);
+      if (!v) {
+        dvi_free(tmp.v);
+        dvi_imp_nomem(c);
+        break;
+      }
+      cs.v = v;
+      cs.cap = need;
+    }
+    memmove(&cs.v[i + tmp.n], &cs.v[i + 2], (cs.n - i - 2) * sizeof *cs.v);
+    memcpy(&cs.v[i], tmp.v, tmp.n * sizeof *cs.v);
+    cs.n = need;
+    dvi_free(tmp.v);
+  }
   /* issuer blocks: runs of text cells; a new name starts at an organisation's head word */
   const char *names[16];
   int block_of[16];

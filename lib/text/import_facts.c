@@ -1236,11 +1236,26 @@ static bool activity_task(imp_ctx *c, imp_para *P) {
   if (cut == IMP_NPOS || (has_q && q.k1 < cut)) cut = has_q ? q.k1 : t->kn;
   if (has_money && money.k1 < cut) cut = money.k1;
   const char *title = trim_end_punct(c, dvi_imp_text(c, t, 0, cut));
-  if (title && count_words_in(t, 0, cut) < 3) title = trim_end_punct(c, t->s); /* "Tổ chức 02 buổi …" */
+  if (title && count_words_in(t, 0, cut) < 3) {
+    /* "Tổ chức 02 buổi …", "Làm mới 01 tuyến đường tổ 2 dài 350m, kinh phí …": up to the money */
+    size_t e = t->kn;
+    size_t kp = dvi_imp_find_word(t, 0, "kinh phí");
+    if (kp != IMP_NPOS) e = kp;
+    if (has_money && money.k1 < e && money.k1 > cut) e = money.k1;
+    title = trim_end_punct(c, dvi_imp_text(c, t, 0, e));
+  }
   if (!title || !title[0]) return false;
   danvan_entity *task = new_task(c, c->doc, title, NULL, P->l1, P->l2);
   if (!task) return false;
   if (has_q) add_measure(c, task, unit_metric(c, q.u, P->l1), q.coef, q.scale);
+  /* "… dài 350m": the length too */
+  size_t dai = dvi_imp_find_word(t, has_q ? q.k2 : 0, "dài");
+  if (has_q && strcmp(q.u->unit, "m") != 0 && dai != IMP_NPOS) {
+    qty len;
+    if (qty_at(c, t, dvi_imp_skip_space(t, dai + strlen("dài")), &len) &&
+        (strcmp(len.u->unit, "m") == 0 || strcmp(len.u->unit, "km") == 0))
+      add_measure(c, task, unit_metric(c, len.u, P->l1), len.coef, len.scale);
+  }
   /* the stated value ("trị giá"), else the only amount */
   imp_money value = money;
   size_t tg = dvi_imp_find_word(t, 0, "trị giá");
@@ -2084,7 +2099,8 @@ static void document_id(imp_ctx *c) {
   danvan_entity *doc = c->doc;
   const char *id = c->want_id;
   if (!id) {
-    const char *base = first_issuer(c) ? danvan_entity_id(first_issuer(c)) : c->doc_type;
+    const char *base = first_issuer(c) ? danvan_entity_id(first_issuer(c))
+                                       : dvi_imp_slug(c, c->doc_type, strlen(c->doc_type), 0);
     int32_t y = c->year ? c->year : c->start ? c->start / 10000 : c->date ? c->date / 10000 : 0;
     if (y && c->phase) id = dvi_imp_printf(c, "%s-%d-%d", base, y, c->phase);
     else if (y) id = dvi_imp_printf(c, "%s-%d", base, y);

@@ -371,6 +371,9 @@ static const org_head HEADS[] = {
     {"ban thường vụ thị đoàn", "youth-union", "doan"},
     {"btv tỉnh đoàn", "youth-union", "doan"},
     {"btv huyện đoàn", "youth-union", "doan"},
+    {"ban chấp hành trung ương", "party-committee", "bchtw"},
+    {"ban bí thư", "party-committee", "bbt"},
+    {"bộ chính trị", "party-committee", "bct"},
     {"ban thường vụ tỉnh ủy", "party-committee", "cu"},
     {"ban thường vụ huyện ủy", "party-committee", "cu"},
     {"ban thường vụ thành ủy", "party-committee", "cu"},
@@ -446,6 +449,7 @@ typedef struct level_word {
 } level_word;
 
 static const level_word LEVELS[] = {
+    {"thành phố trực thuộc trung ương", IMP_LV_PROVINCE, "municipality", NULL},
     {"thành phố", IMP_LV_DISTRICT, "city", NULL},
     {"tp.", IMP_LV_DISTRICT, "city", NULL},
     {"thị xã", IMP_LV_DISTRICT, "district-town", NULL},
@@ -670,6 +674,11 @@ static danvan_entity *org_locality(imp_ctx *c, const imp_str *x, int *level, uin
   for (size_t p = 0; p < x->kn; p++) {
     if (!dvi_imp_is_word_start(x->k, p) || x->k[p] == ' ') continue;
     const level_word *lw = level_at(x, p);
+    if (!lw && (dvi_imp_at_word(x, p, "trung ương") || dvi_imp_at_word(x, p, "tw"))) {
+      *level = IMP_LV_CENTRAL; /* "Ban Dân vận Trung ương" */
+      best = NULL;
+      continue;
+    }
     if (!lw) {
       /* "Ban Dân vận TU", "Ban Dân vận HU": the committee's level */
       size_t tp = x->map[p];

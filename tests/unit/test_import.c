@@ -828,6 +828,88 @@ static void test_school_plan(void **state) {
   unload(&d);
 }
 
+
+static void test_central_guidance(void **state) {
+  (void)state;
+  doc d;
+  load(&d, DATA("huong-dan-bdvtw-2022.txt"));
+  danvan_entity *plan = d.plan;
+  eq(plan, DANVAN_F_TYPE, "HD");
+  eq(plan, DANVAN_F_NUMBER, "25");
+  eq(plan, DANVAN_F_SYMBOL, "HD/BDVTW");
+  eq(plan, DANVAN_F_STYLE, "party");
+  eq(plan, DANVAN_F_PLACE, "Hà Nội");
+  eq(plan, DANVAN_F_DATE, "2022-03-10");
+  eq(plan, DANVAN_F_START, "2021-01-01"); /* giai đoạn 2021 - 2025 */
+  eq(plan, DANVAN_F_END, "2025-12-31");
+  issuer_is(&d, 0, "Ban Dân vận Trung ương", "mass-mobilisation-board");
+  danvan_entity *issuer = ref(child(plan, DANVAN_KIND_ISSUER, 0), DANVAN_F_ORG);
+  eq(ref(issuer, DANVAN_F_PARENT), DANVAN_F_NAME, "Ban Chấp hành Trung ương");
+  danvan_entity *b = child(plan, DANVAN_KIND_BASIS, 0);
+  eq(b, DANVAN_F_TYPE, "KL");
+  eq(b, DANVAN_F_NUMBER, "114");
+  eq(b, DANVAN_F_SYMBOL, "KL/TW");
+  eq(b, DANVAN_F_DATE, "2015-07-14");
+  eq(ref(b, DANVAN_F_ISSUER), DANVAN_F_NAME, "Ban Bí thư");
+  danvan_entity *q = at_lines(plan, DANVAN_KIND_QUOTA, "18-18");
+  eq(q, DANVAN_F_MIN, "3");
+  danvan_entity *du = with(plan, DANVAN_KIND_DUTY, DANVAN_F_FREQUENCY, "half-yearly", 0);
+  eq(du, DANVAN_F_TO, danvan_entity_id(issuer));
+  eq(ref(du, DANVAN_F_VIA), DANVAN_F_NAME, "Vụ Địa phương");
+  danvan_entity *sig = child(plan, DANVAN_KIND_SIGNATURE, 0);
+  signer_is(sig, "Phạm Tất Thắng", "", "KT", "Phó Trưởng Ban");
+  eq(sig, DANVAN_F_FOR, danvan_entity_id(issuer));
+  unload(&d);
+}
+
+static void test_village_plan(void **state) {
+  (void)state;
+  doc d;
+  load(&d, DATA("ke-hoach-chi-bo-ap-bau-dung-2024.txt"));
+  danvan_entity *plan = d.plan;
+  unset(plan, DANVAN_F_NUMBER);
+  eq(plan, DANVAN_F_PLACE, "Bàu Đưng");
+  eq(plan, DANVAN_F_DATE, "2024-12-02");
+  issuer_is(&d, 0, "Chi bộ ấp Bàu Đưng", "party-committee");
+  danvan_entity *issuer = ref(child(plan, DANVAN_KIND_ISSUER, 0), DANVAN_F_ORG);
+  danvan_entity *hamlet = ref(issuer, DANVAN_F_LOCALITY);
+  eq(hamlet, DANVAN_F_KIND, "hamlet");
+  eq(ref(hamlet, DANVAN_F_PARENT), DANVAN_F_NAME, "Tân Phong"); /* from the commune's plan it implements */
+  danvan_entity *b = child(plan, DANVAN_KIND_BASIS, 0);
+  eq(b, DANVAN_F_NUMBER, "15");
+  eq(b, DANVAN_F_SYMBOL, "KH/ĐU");
+  eq(b, DANVAN_F_DATE, "2024-11-20");
+  danvan_entity *t = at_lines(plan, DANVAN_KIND_TASK, "11-11");
+  eq(t, DANVAN_F_TITLE, "Làm mới 01 tuyến đường tổ 2 dài 350m");
+  measure_is(t, 0, "route", "1");
+  measure_is(t, 1, "length", "350");
+  eq(t, DANVAN_F_COST, "45000000");
+  danvan_entity *du = with(plan, DANVAN_KIND_DUTY, DANVAN_F_FREQUENCY, "weekly", 0);
+  eq(du, DANVAN_F_TO, danvan_entity_id(issuer));
+  signer_is(child(plan, DANVAN_KIND_SIGNATURE, 0), "Nguyễn Văn Tâm", "", "TM", "Bí thư");
+  static const char *const P[] = {"report", "archive"};
+  purposes_are(&d, P, 2);
+  unload(&d);
+}
+
+/* A header copied from a legal-text website: everything on one line, table cells on lines
+   holding only '|', the date broken over two lines. */
+static void test_flattened_header(void **state) {
+  (void)state;
+  doc d;
+  load(&d, DATA("ke-hoach-ubnd-tinh-dong-nai-flattened.txt"));
+  danvan_entity *plan = d.plan;
+  eq(plan, DANVAN_F_NUMBER, "4544");
+  eq(plan, DANVAN_F_SYMBOL, "KH-UBND");
+  eq(plan, DANVAN_F_STYLE, "state");
+  eq(plan, DANVAN_F_PLACE, "Biên Hòa");
+  eq(plan, DANVAN_F_DATE, "2024-04-03");
+  eq(plan, DANVAN_F_LINES, "1-11");
+  issuer_is(&d, 0, "Ủy ban nhân dân tỉnh Đồng Nai", "peoples-committee");
+  assert_int_equal(danvan_import_result_count(d.res), 0);
+  unload(&d);
+}
+
 /* ---- the API ------------------------------------------------------------------------------- */
 static void test_api_errors(void **state) {
   (void)state;
@@ -977,7 +1059,9 @@ int main(void) {
       cmocka_unit_test(test_seed_002),      cmocka_unit_test(test_seed_004),
       cmocka_unit_test(test_nfd_copy),      cmocka_unit_test(test_html_crlf_copy),
       cmocka_unit_test(test_commune_report), cmocka_unit_test(test_state_plan),
-      cmocka_unit_test(test_school_plan),   cmocka_unit_test(test_api_errors),
+      cmocka_unit_test(test_school_plan),   cmocka_unit_test(test_central_guidance),
+      cmocka_unit_test(test_village_plan),  cmocka_unit_test(test_flattened_header),
+      cmocka_unit_test(test_api_errors),
       cmocka_unit_test(test_api_text),      cmocka_unit_test(test_many_into_one),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
