@@ -1,6 +1,11 @@
-/* danvan demo [DIR] — load every *.xml of the example data (DIR, default examples/data, else
-   $DANVAN_SOURCE_DIR/examples/data) into one dataset and print a summary of the Tân Phong plan
-   (round II, 2024) and of the reports. Without data files it builds the plan through the API. */
+/* danvan demo [DIR] — the main job on the bundled example data (DIR, default examples/data,
+   else $DANVAN_SOURCE_DIR/examples/data):
+   1. validate every plan of the folder (the Tân Phong plan together with its reports) and
+      print the findings;
+   2. load the Tân Phong plan (round II, 2024) with its daily reports, print its summary;
+   3. evaluate the reports against the plan's duties and quotas as of 30/12/2024 and print
+      the tables.
+   Without data files it builds the plan through the API and prints its summary. */
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +14,9 @@
 #include "tool.h"
 
 #define DEMO_PLAN "tan-phong-2024-2"
+#define DEMO_PLAN_FILE "tan-phong-2024-dot2.xml"
+#define DEMO_REPORTS_FILE "tan-phong-2024-dot2-reports.xml"
+#define DEMO_AS_OF "2024-12-30T00:00:00+07:00"
 
 static int check(int32_t rc, const char *what) {
   if (rc != DANVAN_OK) tool_report_error(what);
@@ -72,33 +80,6 @@ static int xml_file(const struct dirent *d) {
   return d->d_name[0] != '.' && n > 4 && strcmp(d->d_name + n - 4, ".xml") == 0;
 }
 
-/* Load every *.xml of dir (in name order) into one dataset: the first with load, the others
-   with merge. *ds stays NULL when the folder has no XML file. Returns 0, or 1 on an error. */
-static int load_folder(danvan_dataset **ds, const char *dir, int *nfiles) {
-  struct dirent **names = NULL;
-  int n = scandir(dir, &names, xml_file, alphasort);
-  *ds = NULL;
-  *nfiles = n > 0 ? n : 0;
-  int bad = 0;
-  for (int i = 0; i < n; i++) {
-    size_t len = strlen(dir) + strlen(names[i]->d_name) + 2;
-    char *path = malloc(len);
-    if (path && !bad) {
-      snprintf(path, len, "%s/%s", dir, names[i]->d_name);
-      int32_t rc = *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
-      bad = check(rc, "load");
-    }
-    free(path);
-    free(names[i]);
-  }
-  free(names);
-  if (bad) {
-    danvan_dataset_free(*ds);
-    *ds = NULL;
-  }
-  return bad;
-}
-
 static size_t count_tasks(const danvan_entity *e) {
   size_t n = danvan_entity_child_count(e, DANVAN_KIND_TASK);
   size_t all = n;
@@ -137,6 +118,78 @@ static void print_plan(const danvan_entity *plan) {
   }
 }
 
+static char *join(const char *dir, const char *name) {
+  size_t len = strlen(dir) + strlen(name) + 2;
+  char *path = malloc(len);
+  if (path) snprintf(path, len, "%s/%s", dir, name);
+  return path;
+}
+
+static const char *base_name(const char *path) {
+  const char *slash = strrchr(path, '/');
+  return slash ? slash + 1 : path;
+}
+
+/* Validate paths (together, as one dataset) and print the findings; returns the number of
+   errors, or -1 when the files could not be read. */
+static long validate_and_print(const char *const *paths, size_t n) {
+  danvan_diagnostics *d = NULL;
+  if (check(danvan_validate_files(&d, paths, n, NULL), "validate")) return -1;
+  const char *lang = danvan_diagnostics_language(d);
+  for (size_t i = 0; i < danvan_diagnostics_count(d); i++)
+    printf("  %s:%u:%u: %s: %s [%s]\n", base_name(danvan_diagnostics_file(d, i)),
+           danvan_diagnostics_line(d, i), danvan_diagnostics_column(d, i),
+           danvan_severity_name(danvan_diagnostics_severity(d, i), lang),
+           danvan_diagnostics_message(d, i), danvan_diagnostics_rule(d, i));
+  long errors = (long)danvan_diagnostics_severity_total(d, DANVAN_SEVERITY_ERROR);
+  printf("  %zu finding%s, %ld error%s\n", danvan_diagnostics_total(d),
+         danvan_diagnostics_total(d) == 1 ? "" : "s", errors, errors == 1 ? "" : "s");
+  danvan_diagnostics_free(d);
+  return errors;
+}
+
+static int validate_folder(const char *dir) {
+  struct dirent **names = NULL;
+  int n = scandir(dir, &names, xml_file, alphasort);
+  int bad = 0;
+  printf("== 1. Validation of the plans in %s\n", dir);
+  for (int i = 0; i < n; i++) {
+    const char *name = names[i]->d_name;
+    if (strcmp(name, DEMO_REPORTS_FILE) != 0) {
+      char *plan = join(dir, name);
+      char *reports = strcmp(name, DEMO_PLAN_FILE) == 0 ? join(dir, DEMO_REPORTS_FILE) : NULL;
+      const char *paths[2] = {plan, reports};
+      if (!plan) {
+        bad = 1;
+      } else {
+        printf("%s%s\n", name, reports ? " + " DEMO_REPORTS_FILE : "");
+        if (validate_and_print(paths, reports ? 2 : 1) < 0) bad = 1;
+      }
+      free(plan);
+      free(reports);
+    }
+    free(names[i]);
+  }
+  free(names);
+  return bad;
+}
+
+static int evaluate_and_print(const danvan_dataset *ds) {
+  int64_t as_of = 0;
+  danvan_evaluation *ev = NULL;
+  char *text = NULL;
+  size_t len = 0;
+  if (check(danvan_datetime_parse(&as_of, DEMO_AS_OF), "as-of") ||
+      check(danvan_evaluate(&ev, ds, DEMO_PLAN, as_of, NULL), "evaluate"))
+    return 1;
+  printf("\n== 3. Evaluation of the reports as of %s\n", DEMO_AS_OF);
+  int bad = check(danvan_evaluation_to_text(&text, &len, ev), "evaluate");
+  if (!bad) fwrite(text, 1, len, stdout);
+  danvan_free(text);
+  danvan_evaluation_free(ev);
+  return bad;
+}
+
 int cmd_demo(int argc, char **argv) {
   const char *dir = argc > 1 ? argv[1] : NULL;
   char fallback[4096];
@@ -152,13 +205,23 @@ int cmd_demo(int argc, char **argv) {
     return 2;
   }
   danvan_dataset *ds = NULL;
-  int nfiles = 0;
-  if (is_dir(dir) && load_folder(&ds, dir, &nfiles)) return 1;
-  if (ds) {
-    printf("Loaded %d file%s from %s\n", nfiles, nfiles == 1 ? "" : "s", dir);
-  } else {
+  char *plan_path = join(dir, DEMO_PLAN_FILE), *reports_path = join(dir, DEMO_REPORTS_FILE);
+  struct stat st;
+  int bad = !plan_path || !reports_path;
+  if (!bad && stat(plan_path, &st) == 0) {
+    bad = validate_folder(dir);
+    if (!bad) bad = check(danvan_dataset_load(&ds, plan_path, NULL), "load");
+    if (!bad && stat(reports_path, &st) == 0) bad = check(danvan_dataset_merge(ds, reports_path, NULL), "load");
+    if (!bad) printf("\n== 2. The plan and its reports\n");
+  } else if (!bad) {
     printf("No example data in %s: using the plan built through the API\n", dir);
-    if (!(ds = build_plan())) return 1;
+    if (!(ds = build_plan())) bad = 1;
+  }
+  free(plan_path);
+  free(reports_path);
+  if (bad) {
+    danvan_dataset_free(ds);
+    return 1;
   }
   danvan_entity *plan = NULL;
   if (danvan_dataset_find(&plan, ds, DEMO_PLAN) != DANVAN_OK ||
@@ -166,8 +229,9 @@ int cmd_demo(int argc, char **argv) {
     plan = danvan_dataset_get(ds, DANVAN_KIND_PLAN, 0);
   if (plan) print_plan(plan);
   else printf("no plan in the data\n");
-  printf("%-10s %zu\n", "reports", danvan_dataset_count(ds, DANVAN_KIND_REPORT));
-  printf("%zu entities in the dataset\n", danvan_dataset_entity_count(ds));
+  size_t reports = danvan_dataset_count(ds, DANVAN_KIND_REPORT);
+  printf("%-10s %zu\n", "reports", reports);
+  if (plan && reports) bad = evaluate_and_print(ds);
   danvan_dataset_free(ds);
-  return 0;
+  return bad;
 }

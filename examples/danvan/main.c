@@ -7,10 +7,13 @@ const tool_command tool_commands[] = {
     {"help", cmd_help, "show the subcommands, or the help of one"},
     {"version", cmd_version, "print the versions of the tool and the library"},
     {"demo", cmd_demo, "run the main job on the bundled example data"},
+    {"fmt", cmd_fmt, "write an XML file in the canonical form (FILE [-o OUT])"},
+    {"evaluate", cmd_evaluate,
+     "evaluate a plan against its reports (PLAN.xml [REPORTS.xml ...] [--as-of T] [--format F])"},
+    {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
+    {"validate", cmd_validate, "check files against the schema and the rules ([--lang vi|en] [--format text|xml] [--werror] [--max N] FILE...)"},
     {"gen", cmd_gen, "write a synthetic national-scale campaign (plan and reports)"},
     {"import", cmd_import, "read the text of a plan or report (FILE.txt [-o OUT.xml])"},
-    {"fmt", cmd_fmt, "write an XML file in the canonical form (FILE [-o OUT])"},
-    {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
     {NULL, NULL, NULL},
 };
 

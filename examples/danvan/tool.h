@@ -20,10 +20,12 @@ void tool_report_error(const char *what);
 int cmd_help(int argc, char **argv);
 int cmd_version(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
-int cmd_gen(int argc, char **argv);
-int cmd_import(int argc, char **argv);
 int cmd_fmt(int argc, char **argv);
 int cmd_schema(int argc, char **argv);
+int cmd_validate(int argc, char **argv);
+int cmd_gen(int argc, char **argv);
+int cmd_evaluate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 extern const tool_command tool_commands[];
 

@@ -12,7 +12,9 @@
 #include "model.h"
 #include "dataset.h"
 #include "vn.h"
-#include "import.h"
 #include "xml.h"
+#include "validate.h"
+#include "evaluate.h"
+#include "import.h"
 
 #endif

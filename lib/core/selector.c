@@ -35,8 +35,8 @@ static bool valid_on(const danvan_entity *e, int32_t date) {
   return true;
 }
 
-static bool matches(const danvan_entity *sel, const danvan_entity *org, const danvan_entity *under,
-                    int32_t date) {
+bool dvi_selector_matches(const danvan_entity *sel, const danvan_entity *org,
+                          const danvan_entity *under, int32_t date) {
   const dvi_value *kind = dvi_val(sel, DANVAN_F_KIND), *level = dvi_val(sel, DANVAN_F_LEVEL);
   const dvi_value *tags = dvi_val(sel, DANVAN_F_TAGS), *orgs = dvi_val(sel, DANVAN_F_ORGS);
   const dvi_value *ok = dvi_val(org, DANVAN_F_KIND);
@@ -99,7 +99,7 @@ int32_t danvan_selector_resolve(danvan_entity_list **out, const danvan_entity *s
   }
   const dvi_vec *orgs = dvi_kids(&sel->ds->root, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = 0; orgs && i < orgs->n; i++)
-    if (matches(sel, orgs->items[i], under, date) && dvi_list_push(l, orgs->items[i])) {
+    if (dvi_selector_matches(sel, orgs->items[i], under, date) && dvi_list_push(l, orgs->items[i])) {
       danvan_entity_list_free(l);
       return DANVAN_ENOMEM;
     }

@@ -1,0 +1,251 @@
+/*
+ * Private interface of the evaluation layer: the accumulator (open evaluation) and the
+ * result tables (finished evaluation). Read by lib/output/.
+ *
+ * Memory: an open evaluation holds, per duty, its slot definitions and one small state per
+ * (unit, slot); per quota, one cell per (reporter, value locality, metric) that reported
+ * values, with the units the cell credits; and a set of the report ids seen. Nothing of a
+ * report is kept after danvan_evaluation_add_report() returns but the ids it settled slots
+ * with.
+ */
+#ifndef DVI_EVAL_H
+#define DVI_EVAL_H
+
+#include "core/internal.h"
+#include "danvan/evaluate.h"
+
+/* ---- small maps ---------------------------------------------------------------------------- */
+/* Interned strings: one copy of each distinct string, in the evaluation's arena. */
+typedef struct dvi_strset {
+  const char **keys;
+  size_t cap, len;
+} dvi_strset;
+
+/* Pointer -> int32 map (open addressing). */
+typedef struct dvi_ptrmap {
+  const void **keys;
+  int32_t *vals;
+  size_t cap, len;
+} dvi_ptrmap;
+
+/* ---- accumulator ------------------------------------------------------------------------- */
+typedef struct ev_slotdef {
+  int32_t start, end; /* covered period */
+  int32_t due_date;   /* day of the deadline */
+  int64_t open;       /* window opens (INT64_MIN: no window) */
+  int64_t last;       /* last on-time second */
+} ev_slotdef;
+
+typedef struct ev_slotstate {
+  int64_t submitted;
+  const char *report; /* interned id of the chosen report */
+  int8_t best;        /* 0 none, else DANVAN_SLOT_ON_TIME / EARLY / LATE */
+} ev_slotstate;
+
+typedef struct ev_duty {
+  const char *id;
+  const danvan_entity *e;
+  int32_t freq; /* index into the frequency words: 0 daily … 6 once */
+  ev_slotdef *slots;
+  uint32_t nslots;
+  const danvan_entity **units;
+  uint32_t nunits;
+  dvi_ptrmap unit_index; /* organisation entity -> unit index */
+  ev_slotstate *state;   /* nunits × nslots */
+} ev_duty;
+
+typedef struct ev_dec {
+  int64_t c;
+  int32_t s;
+} ev_dec;
+
+/* Ordering key of a report for "latest": covered end (or start or submission day), then
+   submission time, then id. */
+typedef struct ev_key {
+  int32_t date;
+  int64_t submitted;
+  const char *report; /* interned */
+} ev_key;
+
+typedef struct ev_cell {
+  const char *reporter; /* interned organisation id */
+  const char *locality; /* interned locality id, or NULL */
+  uint32_t metric;      /* index into the quota's metrics */
+  bool has_cum, has_inc;
+  ev_key cum_key;       /* latest cumulative report */
+  ev_dec cum;           /* its value (values of one report combined by the aggregate) */
+  ev_key inc_key;       /* latest increment report (for aggregate last) */
+  ev_dec inc;           /* increments combined by the aggregate */
+  int32_t *units;       /* credited unit indices (ascending) */
+  uint32_t nunits;
+} ev_cell;
+
+enum { EV_AGG_SUM, EV_AGG_MAX, EV_AGG_MIN, EV_AGG_LAST };
+enum { EV_Q_METRIC, EV_Q_ANYOF, EV_Q_RATIO };
+
+typedef struct ev_quota {
+  const char *id;
+  const danvan_entity *e;
+  int32_t kind; /* EV_Q_* */
+  bool each;
+  const char **metrics; /* interned ids; ratio: [numerator, denominator] */
+  int32_t *aggs;
+  uint32_t nmetrics;
+  int32_t start, end; /* period; 0 open */
+  bool has_min, has_max;
+  ev_dec min, max, coverage, weight;
+  const danvan_entity **units;
+  uint32_t nunits;
+  dvi_ptrmap unit_index;
+  dvi_ptrmap loc_first; /* locality entity -> first unit index with that locality */
+  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end */
+  ev_cell *cells;
+  uint32_t ncells, capcells;
+  /* cell index by (reporter, locality, metric) */
+  uint32_t *cell_slots; /* index + 1, 0 empty */
+  size_t cell_cap;
+} ev_quota;
+
+/* ---- result rows ------------------------------------------------------------------------- */
+typedef struct ev_duty_row {
+  const char *duty, *org;
+  int64_t slots, due, on_time, early, late, missing, pending;
+} ev_duty_row;
+
+typedef struct ev_slot_row {
+  const char *duty, *org;
+  int32_t start, end;
+  int64_t deadline;
+  int32_t status;
+  const char *report; /* NULL: none */
+  int64_t submitted;
+  bool has_submitted;
+} ev_slot_row;
+
+typedef struct ev_quota_row {
+  const char *quota, *org;
+  bool has_achieved;
+  ev_dec achieved;
+  bool met;
+  ev_dec weight;
+} ev_quota_row;
+
+typedef struct ev_result_row {
+  const char *quota, *mode;
+  int64_t units, met_units;
+  ev_dec required;
+  bool has_achieved, has_min, has_max;
+  ev_dec achieved, min, max;
+  bool met;
+  ev_dec weight;
+} ev_result_row;
+
+typedef struct ev_score_row {
+  const char *org, *level; /* level NULL: none */
+  int32_t depth;           /* ancestors of the organisation's locality; -1 without one */
+  int64_t value_e4;        /* score × 10000, rounded half up */
+  int64_t rank;
+  bool has_share;
+  int64_t share_e4;
+  double share;
+  int64_t due, on_time;
+} ev_score_row;
+
+typedef struct ev_label {
+  const char *id, *text;
+} ev_label;
+
+struct danvan_evaluate_options {
+  int32_t inclusive;
+  int32_t locality_credit;
+  int32_t w_quota, w_time;
+};
+
+struct danvan_evaluation {
+  danvan_dataset *ds; /* kept alive */
+  dvi_arena arena;    /* interned strings and copies */
+  dvi_strset strs;
+  danvan_evaluate_options opts;
+  const danvan_entity *plan;
+  const char *plan_id;
+  int64_t as_of;
+  bool finished, broken;
+  int64_t tally[DANVAN_TALLY_COUNT];
+  dvi_strset seen; /* report ids seen */
+
+  ev_duty *duties;
+  uint32_t nduties;
+  ev_quota *quotas;
+  uint32_t nquotas;
+
+  ev_duty_row *duty_rows;
+  size_t nduty_rows;
+  ev_slot_row *slot_rows;
+  size_t nslot_rows;
+  ev_quota_row *quota_rows;
+  size_t nquota_rows;
+  ev_result_row *result_rows;
+  size_t nresult_rows;
+  ev_score_row *score_rows;
+  size_t nscore_rows;
+  size_t *ranking; /* score rows in ranking order: level depth from the top, then rank */
+  ev_label *labels; /* sorted by id */
+  size_t nlabels;
+};
+
+/* ---- helpers (util.c) ---------------------------------------------------------------------- */
+const char *dvi_ev_intern(danvan_evaluation *ev, const char *s); /* NULL on ENOMEM */
+const char *dvi_ev_lookup(const dvi_strset *set, const char *s);  /* NULL when absent */
+const char *dvi_strset_add(dvi_strset *set, dvi_arena *arena, const char *s, bool *added);
+void dvi_strset_free(dvi_strset *set);
+bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val); /* keeps a present value */
+bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val); /* replaces it */
+int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent */
+void dvi_ptrmap_free(dvi_ptrmap *m);
+/* round(num / den × 10^4), half up; num >= 0, den > 0. */
+int64_t dvi_frac_e4(uint64_t num, uint64_t den);
+/* A full date field (yyyymmdd), or 0 when unset or partial. */
+int32_t dvi_ev_date(const danvan_entity *e, int32_t field);
+/* The entity of kind `kind` that a reference field of e (or the id itself) names, or NULL. */
+const danvan_entity *dvi_ev_ref(const danvan_dataset *ds, const danvan_entity *e, int32_t field,
+                                int32_t kind);
+const danvan_entity *dvi_ev_find(const danvan_dataset *ds, const char *id, int32_t kind);
+/* A decimal as the nearest double (one correctly rounded division). */
+double dvi_ev_double(ev_dec d);
+/* Writes a value in units of 10^-4 as the shortest decimal (0.8, 0.9333, 1). buf >= 48. */
+size_t dvi_e4_write(char *buf, int64_t e4);
+
+/* ---- parts of the evaluation (slots.c, quotas.c, evaluate.c) -------------------------------- */
+int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity *duty);
+/* Match a counted report against its duty's slots; *matched set when a slot took it. */
+void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+                        int64_t submitted, const char *report, bool *matched);
+int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota);
+/* Add one value of a counted report; *credited set when it credited a unit. */
+int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,
+                         const char *locality, const char *metric, ev_dec value, bool cumulative,
+                         const ev_key *key, bool *credited);
+int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *rows,
+                            ev_result_row *result);
+void dvi_ev_quota_free(ev_quota *q);
+int dvi_ev_key_cmp(const ev_key *a, const ev_key *b);
+/* Reference date of a report: covered end, else start, else submission day, else 0. */
+int32_t dvi_ev_report_date(const danvan_entity *r);
+
+/* ---- cell access for outputs (access.c) ------------------------------------------------------ */
+typedef struct ev_cellval {
+  int32_t type; /* DANVAN_COLUMN_* */
+  bool empty;
+  const char *s;
+  int64_t i;
+  ev_dec d;
+  int64_t num, den; /* RATIO: exact quotient when den > 0 */
+  int64_t e4;       /* RATIO: rounded to 4 decimals */
+} ev_cellval;
+int32_t dvi_ev_cell(ev_cellval *out, const danvan_evaluation *ev, int32_t table, int32_t column,
+                    size_t row);
+/* Text of a cell as XML writes it into buf (>= 64 bytes), or the stored string; NULL when
+   empty. */
+const char *dvi_ev_cell_text(const ev_cellval *v, char *buf);
+
+#endif

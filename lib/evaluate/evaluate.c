@@ -1,0 +1,590 @@
+/* The evaluation: options, begin / add report / finish, roll-up and ranking. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "evaluate/eval.h"
+#include "xml/xml_internal.h"
+
+/* ---- options ----------------------------------------------------------------------------- */
+static const danvan_evaluate_options DEFAULTS = {1, 1, 70, 30};
+
+int32_t danvan_evaluate_options_new(danvan_evaluate_options **out) {
+  DVI_CHECK_ARG(out);
+  *out = dvi_malloc(sizeof **out);
+  if (!*out) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  **out = DEFAULTS;
+  return DANVAN_OK;
+}
+
+void danvan_evaluate_options_free(danvan_evaluate_options *opts) { dvi_free(opts); }
+
+int32_t danvan_evaluate_options_set_deadline_inclusive(danvan_evaluate_options *opts,
+                                                       int32_t inclusive) {
+  DVI_CHECK_ARG(opts && (inclusive == 0 || inclusive == 1));
+  opts->inclusive = inclusive;
+  return DANVAN_OK;
+}
+
+int32_t danvan_evaluate_options_set_locality_credit(danvan_evaluate_options *opts, int32_t on) {
+  DVI_CHECK_ARG(opts && (on == 0 || on == 1));
+  opts->locality_credit = on;
+  return DANVAN_OK;
+}
+
+int32_t danvan_evaluate_options_set_score_weights(danvan_evaluate_options *opts,
+                                                  int32_t quota_weight, int32_t timeliness_weight) {
+  DVI_CHECK_ARG(opts && quota_weight >= 0 && quota_weight <= 1000 && timeliness_weight >= 0 &&
+                timeliness_weight <= 1000 && quota_weight + timeliness_weight > 0);
+  opts->w_quota = quota_weight;
+  opts->w_time = timeliness_weight;
+  return DANVAN_OK;
+}
+
+/* ---- begin ------------------------------------------------------------------------------- */
+static void free_accumulators(danvan_evaluation *ev) {
+  for (uint32_t i = 0; i < ev->nduties; i++) {
+    dvi_free(ev->duties[i].slots);
+    dvi_free(ev->duties[i].units);
+    dvi_free(ev->duties[i].state);
+    dvi_ptrmap_free(&ev->duties[i].unit_index);
+  }
+  dvi_free(ev->duties);
+  ev->duties = NULL;
+  ev->nduties = 0;
+  for (uint32_t i = 0; i < ev->nquotas; i++) dvi_ev_quota_free(&ev->quotas[i]);
+  dvi_free(ev->quotas);
+  ev->quotas = NULL;
+  ev->nquotas = 0;
+  dvi_strset_free(&ev->seen);
+}
+
+void danvan_evaluation_free(danvan_evaluation *ev) {
+  if (!ev) return;
+  free_accumulators(ev);
+  dvi_free(ev->duty_rows);
+  dvi_free(ev->slot_rows);
+  dvi_free(ev->quota_rows);
+  dvi_free(ev->result_rows);
+  dvi_free(ev->score_rows);
+  dvi_free(ev->ranking);
+  dvi_free(ev->labels);
+  dvi_strset_free(&ev->strs);
+  dvi_arena_free(&ev->arena);
+  dvi_ds_unref(ev->ds);
+  dvi_free(ev);
+}
+
+static int32_t find_plan(const danvan_entity **out, const danvan_dataset *ds, const char *plan_id) {
+  if (plan_id) {
+    danvan_entity *p = dvi_find(ds, plan_id);
+    if (!p || p->desc->kind != DANVAN_KIND_PLAN)
+      return dvi_error(DANVAN_ENOTFOUND, "no plan has the id '%s'", plan_id);
+    *out = p;
+    return DANVAN_OK;
+  }
+  size_t n = danvan_dataset_count(ds, DANVAN_KIND_PLAN);
+  if (n != 1)
+    return dvi_error(DANVAN_ENOTFOUND, "the dataset holds %zu plans; name the one to evaluate", n);
+  *out = danvan_dataset_get(ds, DANVAN_KIND_PLAN, 0);
+  return DANVAN_OK;
+}
+
+int32_t danvan_evaluation_begin(danvan_evaluation **out, const danvan_dataset *ds,
+                                const char *plan_id, int64_t as_of,
+                                const danvan_evaluate_options *opts) {
+  DVI_CHECK_ARG(out && ds);
+  *out = NULL;
+  const danvan_entity *plan = NULL;
+  int32_t rc = find_plan(&plan, ds, plan_id);
+  if (rc) return rc;
+  if (!danvan_entity_id(plan)) return dvi_error(DANVAN_ENOTFOUND, "the plan has no id");
+  danvan_evaluation *ev = dvi_calloc(1, sizeof *ev);
+  if (!ev) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  dvi_arena_init(&ev->arena);
+  ev->ds = (danvan_dataset *)ds;
+  dvi_ds_ref(ev->ds);
+  ev->opts = opts ? *opts : DEFAULTS;
+  ev->plan = plan;
+  ev->as_of = as_of;
+  ev->plan_id = dvi_ev_intern(ev, danvan_entity_id(plan));
+  if (!ev->plan_id) goto nomem;
+
+  const dvi_vec *duties = dvi_kids(plan, DANVAN_KIND_DUTY);
+  if (duties && duties->n) {
+    ev->duties = dvi_calloc(duties->n, sizeof *ev->duties);
+    if (!ev->duties) goto nomem;
+    for (uint32_t i = 0; i < duties->n; i++) {
+      const char *id = danvan_entity_id(duties->items[i]);
+      if (!id) continue; /* nothing can refer to it; the validator reports it */
+      ev_duty *d = &ev->duties[ev->nduties++];
+      if (!(d->id = dvi_ev_intern(ev, id))) goto nomem;
+      if ((rc = dvi_ev_setup_duty(ev, d, duties->items[i]))) goto fail;
+    }
+  }
+  const dvi_vec *quotas = dvi_kids(plan, DANVAN_KIND_QUOTA);
+  if (quotas && quotas->n) {
+    ev->quotas = dvi_calloc(quotas->n, sizeof *ev->quotas);
+    if (!ev->quotas) goto nomem;
+    for (uint32_t i = 0; i < quotas->n; i++) {
+      const char *id = danvan_entity_id(quotas->items[i]);
+      if (!id) continue;
+      ev_quota *q = &ev->quotas[ev->nquotas++];
+      if (!(q->id = dvi_ev_intern(ev, id))) goto nomem;
+      if ((rc = dvi_ev_setup_quota(ev, q, quotas->items[i]))) goto fail;
+    }
+  }
+  *out = ev;
+  return DANVAN_OK;
+nomem:
+  rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+fail:
+  danvan_evaluation_free(ev);
+  return rc;
+}
+
+/* ---- reports ----------------------------------------------------------------------------- */
+int32_t dvi_ev_report_date(const danvan_entity *r) {
+  int32_t d = dvi_ev_date(r, DANVAN_F_END);
+  if (!d) d = dvi_ev_date(r, DANVAN_F_START);
+  const dvi_value *sub = dvi_val(r, DANVAN_F_SUBMITTED);
+  if (!d && sub) danvan_datetime_to_parts(&d, NULL, sub->u.i);
+  return d;
+}
+
+/* A duty of the plan (duties without an id cannot be named and are not kept). */
+static ev_duty *duty_by_id(const danvan_evaluation *ev, const char *id) {
+  for (uint32_t i = 0; i < ev->nduties; i++)
+    if (strcmp(ev->duties[i].id, id) == 0) return &ev->duties[i];
+  return NULL;
+}
+
+static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
+  ev->tally[DANVAN_TALLY_SEEN]++;
+  const dvi_value *plan = dvi_val(r, DANVAN_F_PLAN), *duty = dvi_val(r, DANVAN_F_DUTY);
+  ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
+  if (plan ? strcmp(plan->u.s, ev->plan_id) != 0 : (duty && !d)) {
+    ev->tally[DANVAN_TALLY_OTHER_PLAN]++;
+    return DANVAN_OK;
+  }
+  const dvi_value *status = dvi_val(r, DANVAN_F_STATUS);
+  if (status && (strcmp(status->u.s, "draft") == 0 || strcmp(status->u.s, "returned") == 0)) {
+    ev->tally[DANVAN_TALLY_NOT_FINAL]++;
+    return DANVAN_OK;
+  }
+  const dvi_value *sub = dvi_val(r, DANVAN_F_SUBMITTED);
+  if (sub && sub->u.i > ev->as_of) {
+    ev->tally[DANVAN_TALLY_FUTURE]++;
+    return DANVAN_OK;
+  }
+  const char *rid = NULL, *id = danvan_entity_id(r);
+  if (id) {
+    bool added = false;
+    rid = dvi_strset_add(&ev->seen, &ev->arena, id, &added);
+    if (!rid) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    if (!added) {
+      ev->tally[DANVAN_TALLY_REPEATED]++;
+      return DANVAN_OK;
+    }
+  }
+  ev->tally[DANVAN_TALLY_COUNTED]++;
+  if (!sub) ev->tally[DANVAN_TALLY_UNTIMED]++;
+
+  const dvi_value *orgv = dvi_val(r, DANVAN_F_ORG);
+  const danvan_entity *org = orgv ? dvi_ev_find(ev->ds, orgv->u.s, DANVAN_KIND_ORGANISATION) : NULL;
+  bool matched = false, credited = false;
+  if (d && sub && org)
+    dvi_ev_match_slots(d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
+                       sub->u.i, rid, &matched);
+
+  const dvi_vec *values = dvi_kids(r, DANVAN_KIND_VALUE);
+  if (orgv && values && values->n && ev->nquotas) {
+    const char *reporter = dvi_ev_intern(ev, orgv->u.s);
+    if (!reporter) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    const dvi_value *mode = dvi_val(r, DANVAN_F_MODE);
+    bool cumulative = mode && strcmp(mode->u.s, "cumulative") == 0;
+    ev_key key = {dvi_ev_report_date(r), sub ? sub->u.i : INT64_MIN, rid};
+    for (uint32_t i = 0; i < values->n; i++) {
+      const danvan_entity *v = values->items[i];
+      const dvi_value *metric = dvi_val(v, DANVAN_F_METRIC), *val = dvi_val(v, DANVAN_F_VALUE);
+      const dvi_value *loc = dvi_val(v, DANVAN_F_LOCALITY);
+      if (!metric || !val) continue;
+      const char *locality = NULL;
+      if (loc && !(locality = dvi_ev_intern(ev, loc->u.s)))
+        return dvi_error(DANVAN_ENOMEM, "out of memory");
+      ev_dec value = {val->u.i, val->scale};
+      for (uint32_t k = 0; k < ev->nquotas; k++) {
+        int32_t rc = dvi_ev_quota_add(ev, &ev->quotas[k], reporter, locality, metric->u.s, value,
+                                      cumulative, &key, &credited);
+        if (rc) return rc;
+      }
+    }
+  }
+  if (matched) ev->tally[DANVAN_TALLY_MATCHED]++;
+  if (credited) ev->tally[DANVAN_TALLY_CREDITED]++;
+  if (!matched && !credited) ev->tally[DANVAN_TALLY_OUT_OF_SCOPE]++;
+  return DANVAN_OK;
+}
+
+int32_t danvan_evaluation_add_report(danvan_evaluation *ev, const danvan_entity *report) {
+  DVI_CHECK_ARG(ev && report && report->desc->kind == DANVAN_KIND_REPORT);
+  if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
+  if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
+  int32_t rc = add_report(ev, report);
+  if (rc) ev->broken = true;
+  return rc;
+}
+
+int32_t danvan_evaluation_add_reports(danvan_evaluation *ev, const danvan_dataset *reports) {
+  DVI_CHECK_ARG(ev && reports);
+  size_t n = danvan_dataset_count(reports, DANVAN_KIND_REPORT);
+  for (size_t i = 0; i < n; i++) {
+    int32_t rc = danvan_evaluation_add_report(ev, danvan_dataset_get(reports, DANVAN_KIND_REPORT, i));
+    if (rc) return rc;
+  }
+  return DANVAN_OK;
+}
+
+typedef struct stream_ctx {
+  danvan_evaluation *ev;
+  size_t added;
+} stream_ctx;
+
+static int32_t add_streamed(void *ctx, const danvan_entity *report) {
+  stream_ctx *sc = ctx;
+  int32_t rc = danvan_evaluation_add_report(sc->ev, report);
+  if (!rc) sc->added++;
+  return rc;
+}
+
+int32_t danvan_evaluation_add_report_file(danvan_evaluation *ev, const char *path,
+                                          const danvan_xml_options *opts) {
+  DVI_CHECK_ARG(ev && path);
+  if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
+  if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
+  /* The XML reader hands over one report at a time and drops it: the file is never held.
+     Reports read before an error in the file have been counted, so the evaluation cannot be
+     trusted any more; it is then marked unusable. */
+  stream_ctx sc = {ev, 0};
+  int32_t rc = dvi_xml_stream_reports(path, opts, add_streamed, &sc);
+  if (rc && sc.added) ev->broken = true;
+  return rc;
+}
+
+/* ---- finish: duties ---------------------------------------------------------------------- */
+static int32_t finish_duties(danvan_evaluation *ev) {
+  size_t nrows = 0, nslots = 0;
+  for (uint32_t i = 0; i < ev->nduties; i++) {
+    nrows += ev->duties[i].nunits;
+    nslots += (size_t)ev->duties[i].nunits * ev->duties[i].nslots;
+  }
+  ev->duty_rows = dvi_calloc(nrows ? nrows : 1, sizeof *ev->duty_rows);
+  ev->slot_rows = dvi_calloc(nslots ? nslots : 1, sizeof *ev->slot_rows);
+  if (!ev->duty_rows || !ev->slot_rows) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (uint32_t i = 0; i < ev->nduties; i++) {
+    const ev_duty *d = &ev->duties[i];
+    for (uint32_t u = 0; u < d->nunits; u++) {
+      ev_duty_row *row = &ev->duty_rows[ev->nduty_rows++];
+      row->duty = d->id;
+      row->org = dvi_ev_intern(ev, danvan_entity_id(d->units[u]));
+      if (!row->org) return dvi_error(DANVAN_ENOMEM, "out of memory");
+      for (uint32_t s = 0; s < d->nslots; s++) {
+        const ev_slotdef *def = &d->slots[s];
+        const ev_slotstate *st = &d->state[(size_t)u * d->nslots + s];
+        int32_t status = st->best ? st->best
+                         : ev->as_of > def->last ? DANVAN_SLOT_MISSING
+                                                 : DANVAN_SLOT_PENDING;
+        ev_slot_row *sr = &ev->slot_rows[ev->nslot_rows++];
+        sr->duty = d->id;
+        sr->org = row->org;
+        sr->start = def->start;
+        sr->end = def->end;
+        sr->deadline = def->last;
+        sr->status = status;
+        if (st->best) {
+          sr->report = st->report;
+          sr->submitted = st->submitted;
+          sr->has_submitted = true;
+        }
+        row->slots++;
+        switch (status) {
+          case DANVAN_SLOT_ON_TIME: row->on_time++; break;
+          case DANVAN_SLOT_EARLY: row->early++; break;
+          case DANVAN_SLOT_LATE: row->late++; break;
+          case DANVAN_SLOT_MISSING: row->missing++; break;
+          default: row->pending++; break;
+        }
+      }
+      row->due = row->on_time + row->early + row->late + row->missing;
+    }
+  }
+  return DANVAN_OK;
+}
+
+/* ---- finish: quotas ---------------------------------------------------------------------- */
+static int32_t finish_quotas(danvan_evaluation *ev) {
+  size_t nrows = 0;
+  for (uint32_t i = 0; i < ev->nquotas; i++) nrows += ev->quotas[i].nunits;
+  ev->quota_rows = dvi_calloc(nrows ? nrows : 1, sizeof *ev->quota_rows);
+  ev->result_rows = dvi_calloc(ev->nquotas ? ev->nquotas : 1, sizeof *ev->result_rows);
+  if (!ev->quota_rows || !ev->result_rows) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (uint32_t i = 0; i < ev->nquotas; i++) {
+    ev_quota *q = &ev->quotas[i];
+    int32_t rc = dvi_ev_quota_finish(ev, q, &ev->quota_rows[ev->nquota_rows],
+                                     &ev->result_rows[ev->nresult_rows]);
+    if (rc) return rc;
+    ev->nquota_rows += q->nunits;
+    ev->nresult_rows++;
+  }
+  return DANVAN_OK;
+}
+
+/* ---- finish: roll-up and ranking --------------------------------------------------------- */
+typedef struct rollup {
+  bool any;
+  uint64_t wsum, wmet;
+  int64_t due, on_time;
+} rollup;
+
+/* Visit an organisation and its ancestors once each (a cycle in the data stops the walk). */
+static size_t ancestors(const danvan_dataset *ds, const dvi_ptrmap *index, const char *org_id,
+                        int32_t *out, size_t cap) {
+  size_t n = 0;
+  for (const danvan_entity *a = dvi_ev_find(ds, org_id, DANVAN_KIND_ORGANISATION); a && n < cap; a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
+    int32_t k = dvi_ptrmap_get(index, a);
+    if (k < 0) break;
+    bool seen = false;
+    for (size_t j = 0; j < n; j++) seen = seen || out[j] == k;
+    if (seen) break;
+    out[n++] = k;
+  }
+  return n;
+}
+
+static bool scale_weight(ev_dec w, int32_t scale, uint64_t *out) {
+  if (w.c <= 0) {
+    *out = 0;
+    return true;
+  }
+  uint64_t v = (uint64_t)w.c;
+  for (int32_t i = w.s; i < scale; i++)
+    if (__builtin_mul_overflow(v, 10u, &v)) return false;
+  *out = v;
+  return true;
+}
+
+static int cmp_scores(const void *a, const void *b) {
+  const ev_score_row *x = *(ev_score_row *const *)a;
+  const ev_score_row *y = *(ev_score_row *const *)b;
+  if (x->depth != y->depth) return x->depth < y->depth ? -1 : 1;
+  if (x->value_e4 != y->value_e4) return x->value_e4 > y->value_e4 ? -1 : 1;
+  return strcmp(x->org, y->org);
+}
+
+static int64_t score_e4(const danvan_evaluation *ev, const rollup *r, bool use_q, bool use_t) {
+  uint64_t wq = (uint64_t)ev->opts.w_quota, wt = (uint64_t)ev->opts.w_time;
+  if (use_q && !use_t) return dvi_frac_e4(r->wmet, r->wsum);
+  if (use_t && !use_q) return dvi_frac_e4((uint64_t)r->on_time, (uint64_t)r->due);
+  /* (wq·wmet/wsum + wt·on/due) / (wq + wt) = (wq·wmet·due + wt·on·wsum) / ((wq+wt)·wsum·due) */
+  uint64_t a, b, num, den, due = (uint64_t)r->due, on = (uint64_t)r->on_time;
+  if (!__builtin_mul_overflow(wq, r->wmet, &a) && !__builtin_mul_overflow(a, due, &a) &&
+      !__builtin_mul_overflow(wt, on, &b) && !__builtin_mul_overflow(b, r->wsum, &b) &&
+      !__builtin_add_overflow(a, b, &num) && !__builtin_mul_overflow(wq + wt, r->wsum, &den) &&
+      !__builtin_mul_overflow(den, due, &den))
+    return dvi_frac_e4(num, den);
+  long double s = ((long double)wq * (long double)r->wmet / (long double)r->wsum +
+                   (long double)wt * (long double)on / (long double)due) /
+                  (long double)(wq + wt);
+  return (int64_t)(s * 10000.0L + 0.5L);
+}
+
+static int32_t finish_scores(danvan_evaluation *ev) {
+  const dvi_vec *orgs = dvi_kids(&ev->ds->root, DANVAN_KIND_ORGANISATION);
+  size_t norgs = orgs ? orgs->n : 0;
+  if (!norgs) return DANVAN_OK;
+  int32_t rc = DANVAN_OK;
+  dvi_ptrmap index;
+  memset(&index, 0, sizeof index);
+  rollup *ru = dvi_calloc(norgs, sizeof *ru);
+  int32_t *chain = dvi_malloc(norgs * sizeof *chain);
+  ev_score_row **order = NULL;
+  if (!ru || !chain) goto nomem;
+  for (size_t i = 0; i < norgs; i++)
+    if (!dvi_ptrmap_put(&index, orgs->items[i], (int32_t)i)) goto nomem;
+
+  int32_t scale = 0;
+  for (size_t i = 0; i < ev->nquota_rows; i++)
+    if (ev->quota_rows[i].weight.s > scale) scale = ev->quota_rows[i].weight.s;
+  for (size_t i = 0; i < ev->nquota_rows; i++) {
+    const ev_quota_row *row = &ev->quota_rows[i];
+    uint64_t w;
+    if (!scale_weight(row->weight, scale, &w)) {
+      rc = dvi_error(DANVAN_ELIMIT, "the weight of quota '%s' does not fit", row->quota);
+      goto done;
+    }
+    size_t n = ancestors(ev->ds, &index, row->org, chain, norgs);
+    for (size_t k = 0; k < n; k++) {
+      rollup *r = &ru[chain[k]];
+      r->any = true;
+      if (__builtin_add_overflow(r->wsum, w, &r->wsum) ||
+          (row->met && __builtin_add_overflow(r->wmet, w, &r->wmet))) {
+        rc = dvi_error(DANVAN_ELIMIT, "quota weights do not fit");
+        goto done;
+      }
+    }
+  }
+  for (size_t i = 0; i < ev->nduty_rows; i++) {
+    const ev_duty_row *row = &ev->duty_rows[i];
+    size_t n = ancestors(ev->ds, &index, row->org, chain, norgs);
+    for (size_t k = 0; k < n; k++) {
+      rollup *r = &ru[chain[k]];
+      r->any = true;
+      r->due += row->due;
+      r->on_time += row->on_time;
+    }
+  }
+  ev->score_rows = dvi_calloc(norgs, sizeof *ev->score_rows);
+  if (!ev->score_rows) goto nomem;
+  for (size_t i = 0; i < norgs; i++) {
+    const rollup *r = &ru[i];
+    bool use_q = r->wsum > 0 && ev->opts.w_quota > 0, use_t = r->due > 0 && ev->opts.w_time > 0;
+    if (!r->any || (!use_q && !use_t)) continue;
+    const danvan_entity *org = orgs->items[i];
+    ev_score_row *s = &ev->score_rows[ev->nscore_rows++];
+    if (!(s->org = dvi_ev_intern(ev, danvan_entity_id(org)))) goto nomem;
+    const danvan_entity *loc = dvi_ev_ref(ev->ds, org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    const dvi_value *lk = loc ? dvi_val(loc, DANVAN_F_KIND) : NULL;
+    if (lk && !(s->level = dvi_ev_intern(ev, lk->u.s))) goto nomem;
+    s->depth = -1;
+    if (loc) {
+      size_t guard = ev->ds->nentities + 1;
+      s->depth = 0;
+      for (const danvan_entity *l = dvi_ev_ref(ev->ds, loc, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); l && guard--; l = dvi_ev_ref(ev->ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
+        s->depth++;
+    }
+    s->value_e4 = score_e4(ev, r, use_q, use_t);
+    s->has_share = r->wsum > 0;
+    if (s->has_share) {
+      s->share_e4 = dvi_frac_e4(r->wmet, r->wsum);
+      s->share = (double)r->wmet / (double)r->wsum;
+    }
+    s->due = r->due;
+    s->on_time = r->on_time;
+  }
+  order = dvi_malloc((ev->nscore_rows ? ev->nscore_rows : 1) * sizeof *order);
+  if (!order) goto nomem;
+  for (size_t i = 0; i < ev->nscore_rows; i++) order[i] = &ev->score_rows[i];
+  qsort(order, ev->nscore_rows, sizeof *order, cmp_scores);
+  for (size_t i = 0, rank = 0; i < ev->nscore_rows; i++) {
+    ev_score_row *s = order[i];
+    const ev_score_row *prev = i ? order[i - 1] : NULL;
+    bool same_level = prev && prev->depth == s->depth;
+    rank = same_level ? rank + 1 : 1;
+    s->rank = (int64_t)rank;
+  }
+  ev->ranking = dvi_malloc((ev->nscore_rows ? ev->nscore_rows : 1) * sizeof *ev->ranking);
+  if (!ev->ranking) goto nomem;
+  for (size_t i = 0; i < ev->nscore_rows; i++) ev->ranking[i] = (size_t)(order[i] - ev->score_rows);
+  goto done;
+nomem:
+  rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+done:
+  dvi_free(order);
+  dvi_free(ru);
+  dvi_free(chain);
+  dvi_ptrmap_free(&index);
+  return rc;
+}
+
+/* ---- finish: labels ---------------------------------------------------------------------- */
+static int cmp_labels(const void *a, const void *b) {
+  return strcmp(((const ev_label *)a)->id, ((const ev_label *)b)->id);
+}
+
+static int32_t add_label(danvan_evaluation *ev, size_t *cap, const char *id, int32_t field) {
+  danvan_entity *e = dvi_find(ev->ds, id);
+  const dvi_value *v = e ? dvi_val(e, field) : NULL;
+  if (!v && e && field == DANVAN_F_NAME) v = dvi_val(e, DANVAN_F_ABBR);
+  if (!v || !v->u.s[0]) return DANVAN_OK;
+  if (ev->nlabels == *cap) {
+    size_t ncap = *cap ? *cap * 2 : 32;
+    ev_label *l = dvi_realloc(ev->labels, ncap * sizeof *l);
+    if (!l) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    ev->labels = l;
+    *cap = ncap;
+  }
+  const char *text = dvi_ev_intern(ev, v->u.s);
+  if (!text) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  ev->labels[ev->nlabels].id = id;
+  ev->labels[ev->nlabels].text = text;
+  ev->nlabels++;
+  return DANVAN_OK;
+}
+
+static int32_t finish_labels(danvan_evaluation *ev) {
+  size_t cap = 0;
+  int32_t rc = DANVAN_OK;
+  for (uint32_t i = 0; i < ev->nduties && !rc; i++) rc = add_label(ev, &cap, ev->duties[i].id, DANVAN_F_TITLE);
+  for (uint32_t i = 0; i < ev->nquotas && !rc; i++) rc = add_label(ev, &cap, ev->quotas[i].id, DANVAN_F_TITLE);
+  for (size_t i = 0; i < ev->nduty_rows && !rc; i++) rc = add_label(ev, &cap, ev->duty_rows[i].org, DANVAN_F_NAME);
+  for (size_t i = 0; i < ev->nquota_rows && !rc; i++) rc = add_label(ev, &cap, ev->quota_rows[i].org, DANVAN_F_NAME);
+  for (size_t i = 0; i < ev->nscore_rows && !rc; i++) rc = add_label(ev, &cap, ev->score_rows[i].org, DANVAN_F_NAME);
+  rc = rc ? rc : add_label(ev, &cap, ev->plan_id, DANVAN_F_TITLE);
+  if (rc || !ev->nlabels) return rc;
+  /* interned ids: equal ids are equal pointers; sort and drop repeats */
+  qsort(ev->labels, ev->nlabels, sizeof *ev->labels, cmp_labels);
+  size_t n = 1;
+  for (size_t i = 1; i < ev->nlabels; i++)
+    if (strcmp(ev->labels[i].id, ev->labels[n - 1].id) != 0) ev->labels[n++] = ev->labels[i];
+  ev->nlabels = n;
+  return DANVAN_OK;
+}
+
+const char *danvan_evaluation_label(const danvan_evaluation *ev, const char *id) {
+  if (!ev || !id || !ev->nlabels) return NULL;
+  ev_label key = {id, NULL};
+  const ev_label *l = bsearch(&key, ev->labels, ev->nlabels, sizeof key, cmp_labels);
+  return l ? l->text : NULL;
+}
+
+int32_t danvan_evaluation_finish(danvan_evaluation *ev) {
+  DVI_CHECK_ARG(ev);
+  if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
+  if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
+  int32_t rc = finish_duties(ev);
+  if (!rc) rc = finish_quotas(ev);
+  if (!rc) rc = finish_scores(ev);
+  if (!rc) rc = finish_labels(ev);
+  if (rc) {
+    ev->broken = true;
+    return rc;
+  }
+  free_accumulators(ev);
+  ev->finished = true;
+  return DANVAN_OK;
+}
+
+int32_t danvan_evaluate(danvan_evaluation **out, const danvan_dataset *ds, const char *plan_id,
+                        int64_t as_of, const danvan_evaluate_options *opts) {
+  DVI_CHECK_ARG(out && ds);
+  *out = NULL;
+  danvan_evaluation *ev = NULL;
+  int32_t rc = danvan_evaluation_begin(&ev, ds, plan_id, as_of, opts);
+  if (!rc) rc = danvan_evaluation_add_reports(ev, ds);
+  if (!rc) rc = danvan_evaluation_finish(ev);
+  if (rc) {
+    danvan_evaluation_free(ev);
+    return rc;
+  }
+  *out = ev;
+  return DANVAN_OK;
+}
+
+/* ---- metadata ---------------------------------------------------------------------------- */
+const char *danvan_evaluation_plan_id(const danvan_evaluation *ev) { return ev ? ev->plan_id : NULL; }
+int64_t danvan_evaluation_as_of(const danvan_evaluation *ev) { return ev ? ev->as_of : 0; }
+
+int32_t danvan_evaluation_tally(int64_t *out, const danvan_evaluation *ev, int32_t which) {
+  DVI_CHECK_ARG(out && ev && which >= 0 && which < DANVAN_TALLY_COUNT);
+  *out = ev->tally[which];
+  return DANVAN_OK;
+}

@@ -1,0 +1,152 @@
+/* The schema pass: a file checked against the format's XSD (danvan_schema_path()), streaming,
+   before the rules. The only file of the validation layer that includes libxml2 (the XML
+   layer's files are the others). The compiled schema is built once per process
+   (pthread_once) and shared read-only; each run has its own validation context and reports
+   through structured handlers on that context, never through libxml2's global handlers. */
+#include <errno.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+#include <libxml/xmlreader.h>
+#include <libxml/xmlschemas.h>
+
+#include "validate/vinternal.h"
+
+static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
+
+static void ignore_error(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  (void)err;
+}
+
+/* The schema file, read here rather than with danvan_schema_text() (whose text is not
+   NUL-terminated in the xml branch as merged). NULL with *nomem false when the file cannot
+   be read, with *nomem true when memory ran out. */
+static char *read_schema(size_t *len, bool *nomem) {
+  *nomem = false;
+  int fd = open(danvan_schema_path(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return NULL;
+  dvi_buf b;
+  dvi_buf_init(&b);
+  char chunk[16384];
+  bool io_error = false;
+  for (;;) {
+    ssize_t k = read(fd, chunk, sizeof chunk);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) {
+      io_error = k < 0;
+      break;
+    }
+    dvi_buf_add(&b, chunk, (size_t)k);
+  }
+  close(fd);
+  if (io_error) {
+    dvi_buf_free(&b);
+    return NULL;
+  }
+  *len = b.len;
+  char *text = dvi_buf_take(&b);
+  if (!text) *nomem = true;
+  return text;
+}
+
+static xmlSchemaPtr compile(bool *nomem) {
+  size_t len = 0;
+  char *text = read_schema(&len, nomem);
+  if (!text) return NULL;
+  xmlSchemaPtr sc = NULL;
+  xmlSchemaParserCtxtPtr pc = len < INT32_MAX ? xmlSchemaNewMemParserCtxt(text, (int)len) : NULL;
+  if (pc) {
+    xmlSchemaSetParserStructuredErrors(pc, ignore_error, NULL);
+    sc = xmlSchemaParse(pc);
+    xmlSchemaFreeParserCtxt(pc);
+  }
+  dvi_free(text);
+  return sc;
+}
+
+/* Compiled once and shared; when memory ran out then, each run compiles its own copy. */
+static xmlSchemaPtr shared_schema;
+static bool shared_nomem;
+
+static void compile_shared(void) {
+  xmlInitParser();
+  shared_schema = compile(&shared_nomem);
+}
+
+bool dvv_schema_available(void) {
+  pthread_once(&schema_once, compile_shared);
+  return shared_schema != NULL || shared_nomem;
+}
+
+typedef struct pass {
+  danvan_diagnostics *d;
+  const char *path;
+  size_t found;
+  bool nomem;
+} pass;
+
+/* Trim the trailing newline libxml2 puts on its messages. */
+static void add_error(pass *p, xmlErrorPtr err) {
+  if (!err || p->nomem) return;
+  bool parser = err->domain != XML_FROM_SCHEMASV;
+  if (err->level == XML_ERR_WARNING && !parser) return;
+  char msg[1024];
+  snprintf(msg, sizeof msg, "%s", err->message ? err->message : "error");
+  size_t n = strlen(msg);
+  while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
+  int rule = parser ? DVV_R_XML : DVV_R_SCHEMA;
+  uint32_t line = err->line > 0 ? (uint32_t)err->line : 0;
+  uint32_t col = err->int2 > 0 ? (uint32_t)err->int2 : 0;
+  p->found++;
+  if (!dvv_diags_admit(p->d, rule, p->path, line, col)) return;
+  dvi_buf text;
+  dvi_buf_init(&text);
+  dvv_expand(&text, dvv_msg(p->d->lang, parser ? DVV_M_XML : DVV_M_SCHEMA), DVV_ARGS(msg));
+  char *m = dvi_buf_take(&text);
+  if (!m || !dvv_diags_add(p->d, rule, p->path, line, col, "", m)) p->nomem = true;
+  dvi_free(m);
+}
+
+static void on_error(void *ctx, xmlErrorPtr err) { add_error(ctx, err); }
+
+int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) {
+  *found = 0;
+  if (!dvv_schema_available()) return DANVAN_OK;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot open: %s", strerror(errno));
+  xmlSchemaPtr own = NULL, schema = shared_schema;
+  if (!schema) {
+    bool nomem = false;
+    schema = own = compile(&nomem);
+    if (!schema) {
+      close(fd);
+      return nomem ? dvi_error(DANVAN_ENOMEM, "out of memory") : DANVAN_OK;
+    }
+  }
+  pass p = {d, path, 0, false};
+  xmlTextReaderPtr r = xmlReaderForFd(fd, path, NULL, XML_PARSE_NONET);
+  xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+  int32_t rc = DANVAN_OK;
+  if (!r || !vc) {
+    rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    goto done;
+  }
+  xmlTextReaderSetStructuredErrorHandler(r, on_error, &p);
+  xmlSchemaSetValidStructuredErrors(vc, on_error, &p);
+  if (xmlTextReaderSchemaValidateCtxt(r, vc, 0) != 0) goto done; /* cannot validate: skip */
+  while (xmlTextReaderRead(r) == 1 && !p.nomem) {
+  }
+  if (p.nomem) rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+done:
+  if (r) xmlFreeTextReader(r);
+  if (vc) xmlSchemaFreeValidCtxt(vc);
+  if (own) xmlSchemaFree(own);
+  close(fd);
+  *found = p.found;
+  return rc;
+}
