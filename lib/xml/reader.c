@@ -125,6 +125,11 @@ typedef struct reader {
     const xmlChar *name;
     int idx;
   } acache[128];
+
+  /* streaming (dvi_xml_stream_reports): top-level reports go to `each` and are dropped */
+  dvi_xml_report_fn each;
+  void *each_ctx;
+  dvi_arena_mark mark; /* the arena before the current top-level report */
 } reader;
 
 /* ---- positions and errors ----------------------------------------------------------------- */
@@ -443,6 +448,8 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
                          int natt, const xmlChar **att) {
   const dvi_kind_desc *kd = dvi_kind(kind);
   danvan_entity *e;
+  if (r->each && kind == DANVAN_KIND_REPORT && parent == &r->ds->root)
+    r->mark = dvi_arena_get_mark(&r->ds->arena);
   int32_t rc = dvi_entity_add(&e, parent, kd, parent->desc->child_slot[kind]);
   if (rc) {
     fail_core(r, rc, p);
@@ -745,21 +752,8 @@ static bool all_space(const char *s, size_t len) {
   return true;
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
-  reader *r = ctx;
-  (void)uri;
-  if (r->rc) return;
-  r->depth--;
-  if (r->skip) {
-    r->skip--;
-    return;
-  }
-  if (r->fdepth) {
-    fx_end(r, local, prefix);
-    return;
-  }
-  if (!r->nfr) return;
-  frame *f = &r->fr[--r->nfr];
+/* The text of a closed element goes to its field. */
+static void end_text(reader *r, frame *f) {
   if (f->text_idx < 0) return;
   pos p = {f->line, f->col, -1};
   if (r->text.failed) {
@@ -779,6 +773,40 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     }
   }
   set_field(r, f->e, f->text_idx, s, len, p); /* a group element always sets its text */
+}
+
+/* When streaming, a complete top-level report goes to the callback and is then dropped. */
+static void end_streamed(reader *r, frame *f) {
+  danvan_entity *e = f->e;
+  if (r->rc || !r->each || f->type != FR_ENTITY || e->parent != &r->ds->root ||
+      e->desc->kind != DANVAN_KIND_REPORT)
+    return;
+  int32_t rc = r->each(r->each_ctx, e);
+  if (rc) {
+    fail_core(r, rc, (pos){f->line, f->col, -1});
+    return;
+  }
+  danvan_entity_remove(e);
+  dvi_arena_release(&r->ds->arena, r->mark);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+  reader *r = ctx;
+  (void)uri;
+  if (r->rc) return;
+  r->depth--;
+  if (r->skip) {
+    r->skip--;
+    return;
+  }
+  if (r->fdepth) {
+    fx_end(r, local, prefix);
+    return;
+  }
+  if (!r->nfr) return;
+  frame *f = &r->fr[--r->nfr];
+  end_text(r, f);
+  end_streamed(r, f);
 }
 
 static void on_text(void *ctx, const xmlChar *ch, int n) {
@@ -1097,13 +1125,17 @@ static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
   return DANVAN_OK;
 }
 
-/* Read one input into ds; on failure remove what it added. */
-static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
-                            const danvan_xml_options *opts) {
+/* Read one input into ds; on failure remove what it added. With `each`, top-level reports are
+   handed over and dropped as they end (streaming). */
+static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *name,
+                                 const danvan_xml_options *opts, dvi_xml_report_fn each,
+                                 void *each_ctx) {
   dvi_xml_init();
   reader r;
   memset(&r, 0, sizeof r);
   r.ds = ds;
+  r.each = each;
+  r.each_ctx = each_ctx;
   r.opt = opts ? opts : &default_options;
   r.name = name;
   dvi_buf_init(&r.text);
@@ -1145,6 +1177,11 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   return rc;
 }
 
+static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
+                            const danvan_xml_options *opts) {
+  return merge_source_each(ds, src, name, opts, NULL, NULL);
+}
+
 static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danvan_xml_options *opts) {
   source src = {fd, NULL, 0, 0};
   return merge_source(ds, &src, name, opts);
@@ -1163,6 +1200,30 @@ static int32_t merge_path(danvan_dataset *ds, const char *path, const danvan_xml
   else
     rc = merge_fd(ds, fd, path, opts);
   close(fd);
+  return rc;
+}
+
+int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
+                               dvi_xml_report_fn fn, void *ctx) {
+  danvan_dataset *scratch = NULL;
+  int32_t rc = danvan_dataset_new(&scratch);
+  if (rc) return rc;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  char eb[128];
+  if (fd < 0) {
+    rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot open: %s",
+                      dvi_xml_strerror(errno, eb, sizeof eb));
+  } else {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot read: it is a directory");
+    } else {
+      source src = {fd, NULL, 0, 0};
+      rc = merge_source_each(scratch, &src, path, opts, fn, ctx);
+    }
+    close(fd);
+  }
+  danvan_dataset_free(scratch);
   return rc;
 }
 

@@ -40,4 +40,15 @@ const char *dvi_xml_strerror(int errnum, char *buf, size_t len);
 int32_t dvi_xml_relocate(int32_t code, const char *file, uint32_t line, uint32_t column,
                          int64_t offset);
 
+/*
+ * Read an XML file of reports one report at a time: each top-level <report> is handed to `fn`
+ * as soon as its end tag is read, then removed and its memory released, so memory stays that
+ * of one report whatever the size of the file (other top-level entities are kept until the
+ * end). `fn` returns DANVAN_OK to go on, or an error that stops the reading and is returned.
+ * The entity is valid only during the call.
+ */
+typedef int32_t (*dvi_xml_report_fn)(void *ctx, const danvan_entity *report);
+int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
+                               dvi_xml_report_fn fn, void *ctx);
+
 #endif
