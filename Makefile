@@ -117,7 +117,7 @@ clean:
 
 # Scale and speed (tests/bench/run.py, docs/performance.md): not part of `make check`.
 # BENCH_SIZES=small runs 10k and 100k reports; full (the default) adds about a million.
-# BENCH_REPEAT=N runs each measurement N times (default 5 below 50k reports, 3 below 500k,
+# BENCH_REPEAT=N runs each measurement N times (default 9 below 50k reports, 5 below 500k,
 # else 2);
 # BENCH_ONLY=load,evaluate runs only those operations; BENCH_DOC=1 also writes the tables
 # into docs/performance.md. Results: build/bench/results.{json,md}.

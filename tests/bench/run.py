@@ -356,8 +356,9 @@ def markdown(results):
                  f"{results['date']}; best of {results['repeats_note']} (interleaved rounds).")
     lines.append("Load average (1 min) before each size: " + ", ".join(
         f"{s['name']} {s['loadavg_before']:.2f}" for s in results["sizes"])
-        + f" on {m.get('nproc')} cores. Ratios are of wall times (the verdict); "
-        "CPU-time ratios in parentheses.")
+        + f" on {m.get('nproc')} cores. Each ratio is given for wall times (bold) and for "
+        "CPU times (after ·), each with its verdict: on a busy machine the CPU-time ratio is "
+        "the steadier one.")
     lines.append("")
     lines.append("| size | reports | input MiB | operation | time s | µs/report | peak RSS MiB | "
                  "phase +MiB |")
@@ -403,18 +404,19 @@ def markdown(results):
         cells = []
         for s in results["sizes"]:
             v, c = s["ratios"].get(key), s["ratios_cpu"].get(key)
-            cpu = "" if c is None or key == "load_memory_vs_input" else f" (cpu {c:.2f})"
+            cpu = ("" if c is None or key == "load_memory_vs_input"
+                   else f" · cpu {c:.2f} {verdict(c, limit)}")
             cells.append("–" if v is None else f"**{v:.2f}** {verdict(v, limit)}{cpu}")
         lines.append(f"| {desc} | ≤ {limit} | " + " | ".join(cells) + " |")
     lines.append("")
     if results["scaling"]:
-        lines.append("| across sizes | target | value | |")
-        lines.append("| --- | ---: | ---: | --- |")
+        lines.append("| across sizes | target | value |")
+        lines.append("| --- | ---: | ---: |")
         for key, v in results["scaling"].items():
-            val = "–" if v["value"] is None else f"**{v['value']:.2f}**"
+            val = "–" if v["value"] is None else f"**{v['value']:.2f}** {v['verdict']}"
             if v.get("cpu") is not None:
-                val += f" (cpu {v['cpu']:.2f})"
-            lines.append(f"| {v['desc']} | ≤ {v['limit']} | {val} | {v['verdict']} |")
+                val += f" · cpu {v['cpu']:.2f} {verdict(v['cpu'], v['limit'])}"
+            lines.append(f"| {v['desc']} | ≤ {v['limit']} | {val} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -443,7 +445,7 @@ def main():
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES") or "full",
                     help="small, full, or a comma list of " + ", ".join(SIZES))
     ap.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT") or 0),
-                    help="runs per measurement (default 5 below 50k reports, 3 below 500k, else 2)")
+                    help="runs per measurement (default 9 below 50k reports, 5 below 500k, else 2)")
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--update-doc", action="store_true",
                     default=os.environ.get("BENCH_DOC", "") not in ("", "0"),
@@ -486,7 +488,7 @@ def main():
         if feats["BENCH_HAVE_EVALUATE"] and (not only or "evaluate-stream-chunked" in only):
             chunks = split_reports(d, reports, STREAM_CHUNK)
         nrep = meta["reports"] or 0
-        repeats = args.repeat or (5 if nrep < 50000 else 3 if nrep < 500000 else 2)
+        repeats = args.repeat or (9 if nrep < 50000 else 5 if nrep < 500000 else 2)
         rep_notes.append(f"{repeats} ({name})")
         input_bytes = meta["plan_bytes"] + meta["reports_bytes"]
         log(f"{name}: {meta['reports']} reports, {input_bytes / 1048576:.1f} MiB; "
