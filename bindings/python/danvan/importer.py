@@ -29,8 +29,8 @@ if TYPE_CHECKING:
 C = _lib.C
 
 #: Severities of import findings (import.h); the numbers are frozen by the C library.
-IMPORT_INFO = 0
-IMPORT_WARNING = 1
+IMPORT_INFO = 3  # DANVAN_SEVERITY_INFO, as in validation
+IMPORT_WARNING = 2  # DANVAN_SEVERITY_WARNING
 _SEVERITY_WORDS = {IMPORT_INFO: "info", IMPORT_WARNING: "warning"}
 
 TextLike = Union[str, bytes, bytearray, memoryview]
