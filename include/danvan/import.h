@@ -59,8 +59,8 @@ typedef struct danvan_import_result danvan_import_result;
 
 /** @name Severities of import findings
  * @{ */
-#define DANVAN_IMPORT_INFO 0    /**< Text not placed, or outside the document. */
-#define DANVAN_IMPORT_WARNING 1 /**< A value that looked like a fact but did not parse. */
+#define DANVAN_IMPORT_INFO DANVAN_SEVERITY_INFO       /**< Text not placed, or outside the document (the severity of validation findings, common.h). */
+#define DANVAN_IMPORT_WARNING DANVAN_SEVERITY_WARNING /**< A value that looked like a fact but did not parse (common.h). */
 /** @} */
 
 /**

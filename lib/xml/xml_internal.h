@@ -15,6 +15,11 @@
 /* The namespace of format v1. */
 #define DVI_XML_NS "urn:danvan:1"
 
+/* The XSD of format v1, built into the library (generated from schema/danvan-1.xsd); the
+   array holds one NUL byte after the text. */
+extern const unsigned char dvi_schema_xsd[];
+extern const size_t dvi_schema_xsd_len;
+
 /* Initialise libxml2 once per process (pthread_once); never cleaned up, never global setters. */
 void dvi_xml_init(void);
 
