@@ -181,6 +181,7 @@ struct danvan_entity {
 typedef struct dvi_idmap {
   const char **keys;
   danvan_entity **vals;
+  uint32_t *hashes; /* hash of each key, beside it */
   size_t cap, len;
   size_t dups; /* inserts that found the key taken */
 } dvi_idmap;
