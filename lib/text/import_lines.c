@@ -255,6 +255,15 @@ static void pass_raw(imp_ctx *c, dvi_buf *b, const char *s, size_t n, size_t *ba
         continue;
       }
     }
+    if (ch < 0x20 && ch != '\t') {
+      /* NUL and other control characters are no text: they are replaced (and reported) like
+         invalid UTF-8 rather than cutting the line short */
+      dvi_buf_add(b, "\xEF\xBF\xBD", 3);
+      if (!*bad) *bad_line = line;
+      (*bad)++;
+      i++;
+      continue;
+    }
     if (ch < 0x80) {
       dvi_buf_addc(b, (char)ch);
       i++;
@@ -874,7 +883,8 @@ int32_t dvi_imp_lines(imp_ctx *c, const char *text, size_t len) {
   }
   if (bad)
     dvi_imp_find_add(c, bad_line, DANVAN_IMPORT_WARNING, "encoding",
-                     "%zu byte(s) that are not UTF-8 were replaced by U+FFFD", bad);
+                     "%zu byte(s) that are not UTF-8 text (invalid sequences or control characters "
+                     "such as NUL) were replaced by U+FFFD", bad);
   size_t cap = 0;
   uint32_t no = 1;
   const char *s = b.data ? b.data : "";

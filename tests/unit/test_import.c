@@ -1053,6 +1053,30 @@ static void test_many_into_one(void **state) {
   danvan_dataset_free(ds);
 }
 
+/* A NUL byte inside the text does not cut the line: it is replaced and reported. */
+static void test_nul_is_not_dropped(void **state) {
+  (void)state;
+  static const char text[] = "KẾ HOẠCH\nPhối hợp\0 làm công tác dân vận năm 2025\n";
+  danvan_dataset *ds = NULL;
+  danvan_import_result *r = NULL;
+  assert_int_equal(danvan_dataset_new(&ds), DANVAN_OK);
+  assert_int_equal(danvan_import_text_result(&r, ds, text, sizeof text - 1, NULL, NULL), DANVAN_OK);
+  const char *title = NULL;
+  assert_int_equal(danvan_entity_get_string(&title, danvan_import_result_entity(r), DANVAN_F_TITLE), DANVAN_OK);
+  assert_non_null(title);
+  assert_non_null(strstr(title, "làm công tác dân vận năm 2025")); /* the text after the NUL is kept */
+  assert_non_null(strstr(title, "\xEF\xBF\xBD"));                  /* the NUL is replaced */
+  bool reported = false;
+  for (size_t i = 0; i < danvan_import_result_count(r); i++)
+    if (strcmp(danvan_import_result_rule(r, i), "encoding") == 0) {
+      reported = true;
+      assert_int_equal(danvan_import_result_line(r, i), 2);
+    }
+  assert_true(reported);
+  danvan_import_result_free(r);
+  danvan_dataset_free(ds);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_seed_000),      cmocka_unit_test(test_seed_001),
@@ -1061,7 +1085,7 @@ int main(void) {
       cmocka_unit_test(test_commune_report), cmocka_unit_test(test_state_plan),
       cmocka_unit_test(test_school_plan),   cmocka_unit_test(test_central_guidance),
       cmocka_unit_test(test_village_plan),  cmocka_unit_test(test_flattened_header),
-      cmocka_unit_test(test_api_errors),
+      cmocka_unit_test(test_api_errors),    cmocka_unit_test(test_nul_is_not_dropped),
       cmocka_unit_test(test_api_text),      cmocka_unit_test(test_many_into_one),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
