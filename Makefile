@@ -6,19 +6,26 @@
 #   make demo                 deps + build, then run the danvan tool's demo
 #   make check                deps + build + every test, then the unit tests again under
 #                             AddressSanitizer and UBSan in build-asan/
+#   make check-browser        deps + chromium (installed like deps) + build, then the tests
+#                             labelled browser: the evaluation's HTML page in headless Chromium,
+#                             its XLSX read back (tests/browser/check_html.py)
+#   make docs                 API reference with doxygen (warnings are errors) in build/docs/
+#   make install PREFIX=DIR   build for DIR and install there (DESTDIR is honoured)
+#   make bench                deps + build, then the scale and speed benchmark (not in check)
 #   make check-valgrind       the unit tests of build/ under valgrind (leaks and memory errors)
 #   make fuzz                 build the fuzz targets with clang/libFuzzer in build-fuzz/ and run
 #                             each for FUZZ_SECONDS (default 120); FUZZ_TARGETS picks some
-#   make docs                 API reference with doxygen (warnings are errors) in build/docs/
-#   make install PREFIX=DIR   build for DIR and install there (DESTDIR is honoured)
 #   make clean                remove build/, build-asan/, build-tsan/ and build-fuzz/
 
 # The Debian packages needed to build, test and document libdanvan: the one list.
 DEPS_PACKAGES := cmake gcc g++ pkg-config libxml2-dev libxml2-utils libcmocka-dev \
                  libutf8proc-dev libxlsxwriter-dev doxygen gettext python3
+
+# What `make check-browser` adds: headless Chromium for tests/browser/ (/usr/bin/chromium).
+BROWSER_PACKAGES := chromium
 # Needed only by `make fuzz` (libFuzzer comes with clang's runtime) and `make check-valgrind`.
-FUZZ_DEPS_PACKAGES := clang-14 libclang-rt-14-dev
-VALGRIND_DEPS_PACKAGES := valgrind
+FUZZ_PACKAGES := clang-14 libclang-rt-14-dev
+VALGRIND_PACKAGES := valgrind
 
 BUILD_DIR      ?= build
 ASAN_BUILD_DIR ?= build-asan
@@ -32,44 +39,48 @@ rparen         := )
 
 # Prerequisites run in the order written (deps before build), even under make -j.
 .NOTPARALLEL:
-.PHONY: all deps deps-fuzz deps-valgrind configure build demo check check-asan check-tsan \
-        check-valgrind fuzz docs install clean
+.PHONY: all deps deps-browser deps-fuzz deps-valgrind configure build demo check check-asan \
+        check-tsan check-browser check-valgrind fuzz docs install clean
 
 all: build
 
-# Check that the Debian packages $(1) are installed; install the missing ones as root.
-define check_packages
-@missing=""; \
+# $(call apt_install,WHO,PACKAGES): the missing ones of PACKAGES are installed with apt-get when
+# run as root; as another user the sudo line is printed and the target fails.
+define apt_install
+	@missing=""; \
 	if ! command -v dpkg-query >/dev/null 2>&1; then \
-	  echo "deps: not a Debian system (no dpkg-query); make sure these are installed:"; \
-	  echo "  $(1)"; \
+	  echo "$(1): not a Debian system (no dpkg-query); make sure these are installed:"; \
+	  echo "  $(2)"; \
 	  exit 0; \
 	fi; \
-	for p in $(1); do \
+	for p in $(2); do \
 	  if ! dpkg-query -W -f='$${Status}\n' "$$p" 2>/dev/null | grep -q '^install ok installed$$'; then \
 	    missing="$$missing $$p"; \
 	  fi; \
 	done; \
-	if [ -z "$$missing" ]; then echo "deps: all build packages are installed"; exit 0; fi; \
-	echo "deps: missing Debian packages:$$missing"; \
+	if [ -z "$$missing" ]; then echo "$(1): all needed packages are installed"; exit 0; fi; \
+	echo "$(1): missing Debian packages:$$missing"; \
 	if [ "$$(id -u)" -eq 0 ]; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
 	  apt-get -q update </dev/null && apt-get -q install -y $$missing </dev/null || exit 1; \
 	else \
-	  echo "deps: not root; install them with:"; \
+	  echo "$(1): not root; install them with:"; \
 	  echo "  sudo apt-get install -y$$missing"; \
 	  exit 1; \
 	fi
 endef
 
 deps:
-	$(call check_packages,$(DEPS_PACKAGES))
+	$(call apt_install,deps,$(DEPS_PACKAGES))
+
+deps-browser:
+	$(call apt_install,deps-browser,$(BROWSER_PACKAGES))
 
 deps-fuzz:
-	$(call check_packages,$(FUZZ_DEPS_PACKAGES))
+	$(call apt_install,deps-fuzz,$(FUZZ_PACKAGES))
 
 deps-valgrind:
-	$(call check_packages,$(VALGRIND_DEPS_PACKAGES))
+	$(call apt_install,deps-valgrind,$(VALGRIND_PACKAGES))
 
 # PREFIX (an install prefix) is compiled into the library (locale and data directories),
 # so it is given at configure time.
@@ -122,6 +133,13 @@ check-tsan:
 	$(CMAKE) --build $(TSAN_BUILD_DIR) --parallel $(JOBS) --target test_threads
 	cd $(TSAN_BUILD_DIR) && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 \
 	  $(CTEST) --output-on-failure -R '^test_threads$$' --no-tests=error </dev/null
+
+# The tests labelled browser, with Chromium required (no skipping): the outputs, the DOM as
+# rendered and the screenshots are left in build/tests/browser/out/.
+check-browser: deps deps-browser build
+	cd $(BUILD_DIR) && DANVAN_REQUIRE_BROWSER=1 \
+	  $(CTEST) --output-on-failure -L browser --no-tests=error </dev/null
+	@echo "check-browser: screenshots in $(BUILD_DIR)/tests/browser/out/tan-phong*.png"
 
 # ---- fuzzing -------------------------------------------------------------------------------
 # libFuzzer programs of tests/fuzz/fuzz_*.c, built with clang and ASan/UBSan in build-fuzz/,
@@ -179,3 +197,14 @@ install: build
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_BUILD_DIR) $(TSAN_BUILD_DIR) $(FUZZ_BUILD_DIR)
+
+# Scale and speed (tests/bench/run.py, docs/performance.md): not part of `make check`.
+# BENCH_SIZES=small runs 10k and 100k reports; full (the default) adds about a million.
+# BENCH_REPEAT=N runs each measurement N times (default 9 below 50k reports, 5 below 500k,
+# else 2);
+# BENCH_ONLY=load,evaluate runs only those operations; BENCH_DOC=1 also writes the tables
+# into docs/performance.md. Results: build/bench/results.{json,md}.
+BENCH_SIZES ?= full
+.PHONY: bench
+bench: deps build
+	python3 tests/bench/run.py --build-dir $(BUILD_DIR) --sizes $(BENCH_SIZES) </dev/null

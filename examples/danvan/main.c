@@ -13,6 +13,7 @@ const tool_command tool_commands[] = {
     {"schema", cmd_schema, "print the XML schema (XSD) of format v1 ([--path])"},
     {"validate", cmd_validate, "check files against the schema and the rules ([--lang vi|en] [--format text|xml] [--werror] [--max N] FILE...)"},
     {"gen", cmd_gen, "write a synthetic national-scale campaign (plan and reports)"},
+    {"import", cmd_import, "read the text of a plan or report (FILE.txt [-o OUT.xml])"},
     {NULL, NULL, NULL},
 };
 

@@ -25,6 +25,7 @@ int cmd_schema(int argc, char **argv);
 int cmd_validate(int argc, char **argv);
 int cmd_gen(int argc, char **argv);
 int cmd_evaluate(int argc, char **argv);
+int cmd_import(int argc, char **argv);
 
 extern const tool_command tool_commands[];
 

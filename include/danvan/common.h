@@ -41,6 +41,15 @@ extern "C" {
 #define DANVAN_ETYPE (-10)     /**< The field exists but holds another type of value. */
 /** @} */
 
+/** @name Severities of a finding
+ * Shared by validation (validate.h) and the text importer (import.h). The numbers match the
+ * Language Server Protocol's DiagnosticSeverity and never change.
+ * @{ */
+#define DANVAN_SEVERITY_ERROR 1   /**< The document is wrong: a total that does not add up, a dangling reference. */
+#define DANVAN_SEVERITY_WARNING 2 /**< Probably wrong, or risky: an implausible cost, a unit used after its abolition. */
+#define DANVAN_SEVERITY_INFO 3    /**< Worth knowing: a draft (blank number, no signature). */
+/** @} */
+
 /**
  * @brief Release memory that libdanvan allocated for the caller.
  *

@@ -15,5 +15,6 @@
 #include "xml.h"
 #include "validate.h"
 #include "evaluate.h"
+#include "import.h"
 
 #endif

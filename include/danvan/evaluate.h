@@ -304,17 +304,18 @@ DANVAN_API int32_t danvan_evaluation_add_reports(danvan_evaluation *ev,
 /**
  * @brief Read a report file and give its reports to an open evaluation.
  *
- * The file is read into a dataset of its own, whose top-level reports are given to the
- * evaluation in document order (as danvan_evaluation_add_reports()); that dataset is freed
- * before the call returns, so memory holds one report file at a time, never all of them.
- * Other entities of the file (organisations, metrics …) are not used: merge such files into
- * the plan's dataset with danvan_dataset_merge() instead.
+ * The file is streamed: each top-level report is given to the evaluation as soon as its end
+ * tag is read, in document order, and its memory is released at once, so memory holds one
+ * report at a time whatever the size of the file. Other entities of the file (organisations,
+ * metrics …) are not used: merge such files into the plan's dataset with
+ * danvan_dataset_merge() instead.
  * @param ev An open evaluation.
  * @param path The XML file (format v1).
  * @param opts Reading options, or NULL for the defaults.
- * @return ::DANVAN_OK; the statuses of danvan_dataset_load() (the evaluation stays usable after
- *         a reading error: nothing of that file was added); the statuses of
- *         danvan_evaluation_add_report().
+ * @return ::DANVAN_OK; the statuses of danvan_dataset_load() (after a reading error the
+ *         evaluation stays usable only when the error came before the file's first report;
+ *         otherwise the reports before the error were counted and the evaluation is marked
+ *         unusable: free it); the statuses of danvan_evaluation_add_report().
  * @since 0.1
  */
 DANVAN_API int32_t danvan_evaluation_add_report_file(danvan_evaluation *ev, const char *path,

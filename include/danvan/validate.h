@@ -33,13 +33,7 @@
 extern "C" {
 #endif
 
-/** @name Severities of a finding
- * The numbers match the Language Server Protocol's DiagnosticSeverity and never change.
- * @{ */
-#define DANVAN_SEVERITY_ERROR 1   /**< The document is wrong: a total that does not add up, a dangling reference. */
-#define DANVAN_SEVERITY_WARNING 2 /**< Probably wrong, or risky: an implausible cost, a unit used after its abolition. */
-#define DANVAN_SEVERITY_INFO 3    /**< Worth knowing: a draft (blank number, no signature). */
-/** @} */
+/* The severities of a finding (DANVAN_SEVERITY_*) are defined in common.h. */
 
 /** The findings of one validation run. */
 typedef struct danvan_diagnostics danvan_diagnostics;

@@ -290,11 +290,13 @@ DANVAN_API int32_t danvan_dataset_to_xml(char **out, size_t *out_len, const danv
 DANVAN_API const char *danvan_schema_path(void);
 
 /**
- * @brief Read the XML schema (XSD) of format v1 from danvan_schema_path().
+ * @brief The XML schema (XSD) of format v1 that this library validates against.
+ *
+ * The text is built into the library from the same file that is installed at
+ * danvan_schema_path(), so it is there even when the library runs from its build tree.
  * @param out Receives the text (NUL-terminated); release it with danvan_free(). NULL on
  *            failure.
- * @return ::DANVAN_OK; ::DANVAN_EINVAL (out is NULL); ::DANVAN_EIO when the file cannot be read
- *         (the error names it); ::DANVAN_ENOMEM.
+ * @return ::DANVAN_OK; ::DANVAN_EINVAL (out is NULL); ::DANVAN_ENOMEM.
  * @since 0.1
  */
 DANVAN_API int32_t danvan_schema_text(char **out);

@@ -111,6 +111,7 @@ char *dvi_buf_take(dvi_buf *b) {
 /* ---- arena ------------------------------------------------------------------------------- */
 struct dvi_arena_chunk {
   dvi_arena_chunk *next;
+  uint64_t number;
   size_t size, used;
   /* data follows, 16-byte aligned */
 };
@@ -138,6 +139,7 @@ void *dvi_arena_alloc(dvi_arena *a, size_t size) {
     if (!n) return NULL;
     n->size = want;
     n->used = 0;
+    n->number = ++a->nchunks;
     if (c && want != CHUNK_SIZE) {
       /* a large block goes behind the current chunk, which keeps serving small ones */
       n->next = c->next;
@@ -153,6 +155,29 @@ void *dvi_arena_alloc(dvi_arena *a, size_t size) {
   a->used_bytes += size;
   memset(p, 0, size);
   return p;
+}
+
+dvi_arena_mark dvi_arena_get_mark(const dvi_arena *a) {
+  dvi_arena_mark m = {a->head ? a->head->number : 0, a->nchunks, a->head ? a->head->used : 0,
+                      a->used_bytes};
+  return m;
+}
+
+void dvi_arena_release(dvi_arena *a, dvi_arena_mark m) {
+  /* chunks numbered after the mark are newer: free them wherever they sit (a large block goes
+     behind the head that was current when it was made) */
+  for (dvi_arena_chunk **at = &a->head; *at;) {
+    dvi_arena_chunk *c = *at;
+    if (c->number > m.last) {
+      *at = c->next;
+      dvi_free(c);
+    } else {
+      at = &c->next;
+    }
+  }
+  for (dvi_arena_chunk *c = a->head; c; c = c->next)
+    if (c->number == m.chunk) c->used = m.used;
+  a->used_bytes = m.used_bytes;
 }
 
 char *dvi_arena_strndup(dvi_arena *a, const char *s, size_t len) {

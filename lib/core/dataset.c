@@ -4,25 +4,34 @@
 
 #include "core/internal.h"
 
-/* ---- id index: open addressing, linear probing ------------------------------------------- */
-static uint64_t hash_str(const char *s) {
+/* ---- id index: open addressing, linear probing -------------------------------------------
+   Each slot keeps a 32-bit hash of its key beside it, so probes and growth compare hashes and
+   only touch a key's string when the hashes agree (the strings are scattered in the arena:
+   reading them is what costs at scale). */
+static uint32_t hash_str(const char *s) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
   for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
-  return h;
+  return (uint32_t)(h ^ (h >> 32));
 }
 
 static void idmap_free(dvi_idmap *m) {
   dvi_free(m->keys);
   dvi_free(m->vals);
+  dvi_free(m->hashes);
   memset(m, 0, sizeof *m);
+}
+
+static bool key_eq(const dvi_idmap *m, size_t i, uint32_t h, const char *key) {
+  return m->hashes[i] == h && strcmp(m->keys[i], key) == 0;
 }
 
 static danvan_entity *idmap_get(const dvi_idmap *m, const char *key) {
   if (!m->cap) return NULL;
   size_t mask = m->cap - 1;
-  for (size_t i = hash_str(key) & mask;; i = (i + 1) & mask) {
+  uint32_t h = hash_str(key);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
     if (!m->keys[i]) return NULL;
-    if (strcmp(m->keys[i], key) == 0) return m->vals[i];
+    if (key_eq(m, i, h, key)) return m->vals[i];
   }
 }
 
@@ -30,22 +39,27 @@ static bool idmap_grow(dvi_idmap *m) {
   size_t cap = m->cap ? m->cap * 2 : 64;
   const char **keys = dvi_calloc(cap, sizeof *keys);
   danvan_entity **vals = dvi_calloc(cap, sizeof *vals);
-  if (!keys || !vals) {
+  uint32_t *hashes = dvi_calloc(cap, sizeof *hashes);
+  if (!keys || !vals || !hashes) {
     dvi_free(keys);
     dvi_free(vals);
+    dvi_free(hashes);
     return false;
   }
   for (size_t i = 0; i < m->cap; i++) {
     if (!m->keys[i]) continue;
-    size_t j = hash_str(m->keys[i]) & (cap - 1);
+    size_t j = m->hashes[i] & (cap - 1);
     while (keys[j]) j = (j + 1) & (cap - 1);
     keys[j] = m->keys[i];
     vals[j] = m->vals[i];
+    hashes[j] = m->hashes[i];
   }
   dvi_free(m->keys);
   dvi_free(m->vals);
+  dvi_free(m->hashes);
   m->keys = keys;
   m->vals = vals;
+  m->hashes = hashes;
   m->cap = cap;
   return true;
 }
@@ -53,10 +67,11 @@ static bool idmap_grow(dvi_idmap *m) {
 /* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key
    that is already present never needs memory. */
 static bool idmap_put(dvi_idmap *m, const char *key, danvan_entity *e) {
+  uint32_t h = hash_str(key);
   if (m->cap) {
     size_t mask = m->cap - 1;
-    for (size_t i = hash_str(key) & mask; m->keys[i]; i = (i + 1) & mask)
-      if (strcmp(m->keys[i], key) == 0) {
+    for (size_t i = h & mask; m->keys[i]; i = (i + 1) & mask)
+      if (key_eq(m, i, h, key)) {
         if (m->vals[i] == e) return true;
         m->dups++;
         if (e->seq < m->vals[i]->seq) {
@@ -68,10 +83,11 @@ static bool idmap_put(dvi_idmap *m, const char *key, danvan_entity *e) {
   }
   if ((m->len + 1) * 4 > m->cap * 3 && !idmap_grow(m)) return false;
   size_t mask = m->cap - 1;
-  size_t i = hash_str(key) & mask;
+  size_t i = h & mask;
   while (m->keys[i]) i = (i + 1) & mask;
   m->keys[i] = key;
   m->vals[i] = e;
+  m->hashes[i] = h;
   m->len++;
   return true;
 }
@@ -80,10 +96,11 @@ static bool idmap_put(dvi_idmap *m, const char *key, danvan_entity *e) {
 static void idmap_del(dvi_idmap *m, const char *key, const danvan_entity *e) {
   if (!m->cap) return;
   size_t mask = m->cap - 1;
-  size_t i = hash_str(key) & mask;
+  uint32_t h = hash_str(key);
+  size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
     if (!m->keys[i]) return;
-    if (strcmp(m->keys[i], key) == 0) break;
+    if (key_eq(m, i, h, key)) break;
   }
   if (m->vals[i] != e) return; /* a duplicate is being removed; the indexed one stays */
   size_t j = i;
@@ -96,12 +113,13 @@ static void idmap_del(dvi_idmap *m, const char *key, const danvan_entity *e) {
         m->len--;
         return;
       }
-      size_t home = hash_str(m->keys[j]) & mask;
+      size_t home = m->hashes[j] & mask;
       /* can the entry at j move to the hole at i? */
       if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) break;
     }
     m->keys[i] = m->keys[j];
     m->vals[i] = m->vals[j];
+    m->hashes[i] = m->hashes[j];
     i = j;
   }
 }

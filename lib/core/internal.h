@@ -63,7 +63,18 @@ typedef struct dvi_arena_chunk dvi_arena_chunk;
 typedef struct dvi_arena {
   dvi_arena_chunk *head;
   size_t used_bytes;
+  uint64_t nchunks; /* chunks ever allocated: numbers them */
 } dvi_arena;
+/* A point to come back to: what was allocated after it can be released at once. */
+typedef struct dvi_arena_mark {
+  uint64_t chunk;  /* number of the head chunk at the mark (0: none) */
+  uint64_t last;   /* number of the newest chunk at the mark */
+  size_t used;     /* bytes used in that chunk */
+  size_t used_bytes;
+} dvi_arena_mark;
+dvi_arena_mark dvi_arena_get_mark(const dvi_arena *a);
+/* Release everything allocated after the mark; the memory must no longer be referenced. */
+void dvi_arena_release(dvi_arena *a, dvi_arena_mark m);
 void dvi_arena_init(dvi_arena *a);
 void dvi_arena_free(dvi_arena *a);
 void *dvi_arena_alloc(dvi_arena *a, size_t size); /* 8-byte aligned, zeroed; NULL on ENOMEM */
@@ -170,6 +181,7 @@ struct danvan_entity {
 typedef struct dvi_idmap {
   const char **keys;
   danvan_entity **vals;
+  uint32_t *hashes; /* hash of each key, beside it */
   size_t cap, len;
   size_t dups; /* inserts that found the key taken */
 } dvi_idmap;

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "evaluate/eval.h"
+#include "xml/xml_internal.h"
 
 /* ---- options ----------------------------------------------------------------------------- */
 static const danvan_evaluate_options DEFAULTS = {1, 1, 70, 30};
@@ -243,19 +244,29 @@ int32_t danvan_evaluation_add_reports(danvan_evaluation *ev, const danvan_datase
   return DANVAN_OK;
 }
 
+typedef struct stream_ctx {
+  danvan_evaluation *ev;
+  size_t added;
+} stream_ctx;
+
+static int32_t add_streamed(void *ctx, const danvan_entity *report) {
+  stream_ctx *sc = ctx;
+  int32_t rc = danvan_evaluation_add_report(sc->ev, report);
+  if (!rc) sc->added++;
+  return rc;
+}
+
 int32_t danvan_evaluation_add_report_file(danvan_evaluation *ev, const char *path,
                                           const danvan_xml_options *opts) {
   DVI_CHECK_ARG(ev && path);
   if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
   if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
-  /* Through the XML layer's public API. A streaming reader that hands over one report at a
-     time would keep a single report in memory instead of one file; the accumulator needs
-     nothing more than danvan_evaluation_add_report() for that. */
-  danvan_dataset *rs = NULL;
-  int32_t rc = danvan_dataset_load(&rs, path, opts);
-  if (rc) return rc;
-  rc = danvan_evaluation_add_reports(ev, rs);
-  danvan_dataset_free(rs);
+  /* The XML reader hands over one report at a time and drops it: the file is never held.
+     Reports read before an error in the file have been counted, so the evaluation cannot be
+     trusted any more; it is then marked unusable. */
+  stream_ctx sc = {ev, 0};
+  int32_t rc = dvi_xml_stream_reports(path, opts, add_streamed, &sc);
+  if (rc && sc.added) ev->broken = true;
   return rc;
 }
 

@@ -143,7 +143,12 @@ static void write_all(xw *x, const danvan_evaluation *ev) {
       str(x, ws, y, 0, q->quota);
       str(x, ws, y, 1, danvan_evaluation_label(ev, q->quota));
       str(x, ws, y, 2, strcmp(q->mode, "total") == 0 ? "tổng cộng" : "từng đơn vị");
-      for (size_t k = 0; k < 9; k++) cell(x, ws, y, (lxw_col_t)(3 + k), ev, DANVAN_EVAL_RESULTS, cols[k], r);
+      for (size_t k = 0; k < 9; k++) {
+        if (cols[k] == DANVAN_COL_REQUIRED) /* a coverage: a percentage, like the HTML */
+          num(x, ws, y, (lxw_col_t)(3 + k), dvi_ev_double(q->required), x->pct);
+        else
+          cell(x, ws, y, (lxw_col_t)(3 + k), ev, DANVAN_EVAL_RESULTS, cols[k], r);
+      }
     }
   }
   /* slots: the day grid as rows */

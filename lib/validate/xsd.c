@@ -1,4 +1,4 @@
-/* The schema pass: a file checked against the format's XSD (danvan_schema_path()), streaming,
+/* The schema pass: a file checked against the format's XSD (built into the library), streaming,
    before the rules. The only file of the validation layer that includes libxml2 (the XML
    layer's files are the others). The compiled schema is built once per process
    (pthread_once) and shared read-only; each run has its own validation context and reports
@@ -15,6 +15,7 @@
 #include <libxml/xmlschemas.h>
 
 #include "validate/vinternal.h"
+#include "xml/xml_internal.h"
 
 static pthread_once_t schema_once = PTHREAD_ONCE_INIT;
 
@@ -23,41 +24,10 @@ static void ignore_error(void *ctx, xmlErrorPtr err) {
   (void)err;
 }
 
-/* The schema file, read here rather than with danvan_schema_text() (whose text is not
-   NUL-terminated in the xml branch as merged). NULL with *nomem false when the file cannot
-   be read, with *nomem true when memory ran out. */
-static char *read_schema(size_t *len, bool *nomem) {
-  *nomem = false;
-  int fd = open(danvan_schema_path(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return NULL;
-  dvi_buf b;
-  dvi_buf_init(&b);
-  char chunk[16384];
-  bool io_error = false;
-  for (;;) {
-    ssize_t k = read(fd, chunk, sizeof chunk);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) {
-      io_error = k < 0;
-      break;
-    }
-    dvi_buf_add(&b, chunk, (size_t)k);
-  }
-  close(fd);
-  if (io_error) {
-    dvi_buf_free(&b);
-    return NULL;
-  }
-  *len = b.len;
-  char *text = dvi_buf_take(&b);
-  if (!text) *nomem = true;
-  return text;
-}
-
 static xmlSchemaPtr compile(bool *nomem) {
-  size_t len = 0;
-  char *text = read_schema(&len, nomem);
-  if (!text) return NULL;
+  *nomem = false;
+  const char *text = (const char *)dvi_schema_xsd;
+  size_t len = dvi_schema_xsd_len;
   xmlSchemaPtr sc = NULL;
   xmlSchemaParserCtxtPtr pc = len < INT32_MAX ? xmlSchemaNewMemParserCtxt(text, (int)len) : NULL;
   if (pc) {
@@ -65,7 +35,6 @@ static xmlSchemaPtr compile(bool *nomem) {
     sc = xmlSchemaParse(pc);
     xmlSchemaFreeParserCtxt(pc);
   }
-  dvi_free(text);
   return sc;
 }
 

@@ -123,6 +123,19 @@ typedef struct reader {
   /* foreign attributes of the root element, applied when the whole input succeeded */
   dvi_xattr *root_xattrs;
 
+  /* attribute name -> field index of a kind, for attributes of the entity's own element:
+     keyed by the kind and the name's address in the parser's dictionary, checked by name */
+  struct {
+    const dvi_kind_desc *kd;
+    const xmlChar *name;
+    int idx;
+  } acache[128];
+
+  /* streaming (dvi_xml_stream_reports): top-level reports go to `each` and are dropped */
+  dvi_xml_report_fn each;
+  void *each_ctx;
+  dvi_arena_mark mark; /* the arena before the current top-level report */
+
   /* the start-tag scanner (see scan_tags()) */
   uint8_t sc_state, sc_quote, sc_run, sc_nm, sc_last;
   uint32_t sc_atts, sc_tag_ns, sc_line, sc_tag_line, sc_tag_col;
@@ -147,9 +160,10 @@ static int64_t offset_of(const reader *r, const xmlChar *p) {
 }
 
 /* Byte offset of the start of the line holding p (a pointer into the parser's buffer), or -1
-   when that is no longer known. Positions are asked for in document order, so the buffer is
-   scanned forward from where the last question left off: every byte is looked at about once,
-   even in a file written on one line. */
+   when that is no longer known. Positions are asked for in document order, so only the bytes
+   since the last question can hold a new line break: they are looked at from p backwards, up to
+   the first line break found or to where the last question left off (every byte at most
+   once, even in a file written on one line; usually only the few bytes of p's own line). */
 static int64_t line_start_of(reader *r, const xmlChar *p) {
   xmlParserInputPtr in = r->ctxt->input;
   int64_t at = offset_of(r, p), base = offset_of(r, in->base);
@@ -157,8 +171,10 @@ static int64_t line_start_of(reader *r, const xmlChar *p) {
     const xmlChar *q = in->base;
     if (r->scan_to >= base) q += r->scan_to - base;
     else r->line_start = -1; /* bytes went by unseen: a line break may have been among them */
-    for (; q < p; q++)
-      if (*q == '\n') r->line_start = offset_of(r, q) + 1;
+    /* only the last line break of [q, p) matters: look for it from p backwards */
+    const xmlChar *s = p;
+    while (s > q && s[-1] != '\n') s--;
+    if (s > q) r->line_start = offset_of(r, s);
     r->scan_to = at;
     return r->line_start;
   }
@@ -181,7 +197,8 @@ static pos pos_at(reader *r, const xmlChar *p, const xmlChar *ref) {
   if (!p || !ref || p < in->base || p > ref || ref > in->end) p = ref = in->cur;
   ps.off = offset_of(r, p);
   uint32_t nl = 0;
-  for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
+  if (p < ref && memchr(p, '\n', (size_t)(ref - p)))
+    for (const xmlChar *q = p; q < ref; q++) nl += *q == '\n';
   ps.line = ps.line > nl ? ps.line - nl : 1;
   int64_t ls = line_start_of(r, p);
   if (ls >= 0) ps.col = (uint32_t)(ps.off - ls) + 1;
@@ -214,13 +231,24 @@ static pos pos_of(reader *r, const xmlChar *p) {
 }
 
 /* The '<' of the start tag being reported: libxml2 keeps the whole tag in the buffer while it
-   calls startElementNs, with `cur` on its '>' or "/>"; '<' cannot occur inside it. */
-static pos tag_pos(reader *r) {
+   calls startElementNs, with `cur` on its '>' or "/>"; '<' cannot occur inside it. natt and att
+   are the tag's attributes as startElementNs has them (0 and NULL: look back from `cur`). */
+static pos tag_pos_from(reader *r, int natt, const xmlChar **att) {
   xmlParserInputPtr in = r->ctxt->input;
   const xmlChar *p = in && in->cur ? in->cur : NULL;
+  /* The look back starts at the first attribute value that lies in the buffer (libxml2 points
+     into its buffer when a value needs no normalising): no '<' comes between the tag's '<' and
+     any of its attribute values, so only the element and attribute names are looked at. */
+  for (int i = 0; p && i < natt; i++)
+    if (att[5 * i + 3] >= in->base && att[5 * i + 3] <= in->cur) {
+      p = att[5 * i + 3];
+      break;
+    }
   while (p && p > in->base && *p != '<') p--;
   return pos_of(r, p && *p == '<' ? p : NULL);
 }
+
+static pos tag_pos(reader *r) { return tag_pos_from(r, 0, NULL); }
 
 /* The position of an attribute of the start tag being reported (its name), found by reading
    the tag's raw text; `tag` when it cannot be found. */
@@ -332,6 +360,25 @@ static const char *qname(const xmlChar *prefix, const xmlChar *local, char *buf,
   return buf;
 }
 
+/* dvi_field_by_attr() through r->acache for the attributes of an entity's own element. */
+static int field_of_attr(reader *r, const dvi_kind_desc *kd, const char *group,
+                         const xmlChar *local) {
+  const char *name = (const char *)local;
+  if (group) return dvi_field_by_attr(kd, group, name, strlen(name));
+  uint64_t key = (uint64_t)(uintptr_t)local ^ ((uint64_t)(uintptr_t)kd << 17);
+  size_t h = (size_t)((key * 0x9E3779B97F4A7C15ULL) >> 57); /* 0 to 127 */
+  if (r->acache[h].kd == kd && r->acache[h].name == local &&
+      strcmp(kd->fields[r->acache[h].idx].attr, name) == 0)
+    return r->acache[h].idx;
+  int idx = dvi_field_by_attr(kd, NULL, name, strlen(name));
+  if (idx >= 0) {
+    r->acache[h].kd = kd;
+    r->acache[h].name = local;
+    r->acache[h].idx = idx;
+  }
+  return idx;
+}
+
 /* Attributes of an element of the format: fields of the entity (group NULL) or of a group
    element; foreign attributes go to *xattrs when it is not NULL, else are refused. */
 static bool set_attributes(reader *r, danvan_entity *e, const char *group, const char *elem,
@@ -349,7 +396,7 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       const char *name = (const char *)local;
-      int idx = e->desc->nfields ? dvi_field_by_attr(e->desc, group, name, strlen(name)) : -1;
+      int idx = e->desc->nfields ? field_of_attr(r, e->desc, group, local) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
              name, elem);
@@ -415,6 +462,8 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
                          int natt, const xmlChar **att) {
   const dvi_kind_desc *kd = dvi_kind(kind);
   danvan_entity *e;
+  if (r->each && kind == DANVAN_KIND_REPORT && parent == &r->ds->root)
+    r->mark = dvi_arena_get_mark(&r->ds->arena);
   int32_t rc = dvi_entity_add(&e, parent, kd, parent->desc->child_slot[kind]);
   if (rc) {
     fail_core(r, rc, p);
@@ -607,7 +656,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     fx_start(r, local, prefix, uri, nns, nss, natt, att);
     return;
   }
-  pos p = tag_pos(r);
+  pos p = tag_pos_from(r, natt, att);
   const char *name = (const char *)local;
   size_t len = strlen(name);
   char qb[256];
@@ -717,21 +766,8 @@ static bool all_space(const char *s, size_t len) {
   return true;
 }
 
-static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
-  reader *r = ctx;
-  (void)uri;
-  if (r->rc) return;
-  r->depth--;
-  if (r->skip) {
-    r->skip--;
-    return;
-  }
-  if (r->fdepth) {
-    fx_end(r, local, prefix);
-    return;
-  }
-  if (!r->nfr) return;
-  frame *f = &r->fr[--r->nfr];
+/* The text of a closed element goes to its field. */
+static void end_text(reader *r, frame *f) {
   if (f->text_idx < 0) return;
   pos p = {f->line, f->col, -1};
   if (r->text.failed) {
@@ -751,6 +787,40 @@ static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const
     }
   }
   set_field(r, f->e, f->text_idx, s, len, p); /* a group element always sets its text */
+}
+
+/* When streaming, a complete top-level report goes to the callback and is then dropped. */
+static void end_streamed(reader *r, frame *f) {
+  danvan_entity *e = f->e;
+  if (r->rc || !r->each || f->type != FR_ENTITY || e->parent != &r->ds->root ||
+      e->desc->kind != DANVAN_KIND_REPORT)
+    return;
+  int32_t rc = r->each(r->each_ctx, e);
+  if (rc) {
+    fail_core(r, rc, (pos){f->line, f->col, -1});
+    return;
+  }
+  danvan_entity_remove(e);
+  dvi_arena_release(&r->ds->arena, r->mark);
+}
+
+static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
+  reader *r = ctx;
+  (void)uri;
+  if (r->rc) return;
+  r->depth--;
+  if (r->skip) {
+    r->skip--;
+    return;
+  }
+  if (r->fdepth) {
+    fx_end(r, local, prefix);
+    return;
+  }
+  if (!r->nfr) return;
+  frame *f = &r->fr[--r->nfr];
+  end_text(r, f);
+  end_streamed(r, f);
 }
 
 static void on_text(void *ctx, const xmlChar *ch, int n) {
@@ -1243,13 +1313,17 @@ static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
   return DANVAN_OK;
 }
 
-/* Read one input into ds; on failure remove what it added. */
-static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
-                            const danvan_xml_options *opts) {
+/* Read one input into ds; on failure remove what it added. With `each`, top-level reports are
+   handed over and dropped as they end (streaming). */
+static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *name,
+                                 const danvan_xml_options *opts, dvi_xml_report_fn each,
+                                 void *each_ctx) {
   dvi_xml_init();
   reader r;
   memset(&r, 0, sizeof r);
   r.ds = ds;
+  r.each = each;
+  r.each_ctx = each_ctx;
   r.opt = opts ? opts : &default_options;
   r.name = name;
   dvi_buf_init(&r.text);
@@ -1291,6 +1365,11 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
   return rc;
 }
 
+static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
+                            const danvan_xml_options *opts) {
+  return merge_source_each(ds, src, name, opts, NULL, NULL);
+}
+
 static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danvan_xml_options *opts) {
   source src = {fd, NULL, 0, 0};
   return merge_source(ds, &src, name, opts);
@@ -1309,6 +1388,30 @@ static int32_t merge_path(danvan_dataset *ds, const char *path, const danvan_xml
   else
     rc = merge_fd(ds, fd, path, opts);
   close(fd);
+  return rc;
+}
+
+int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
+                               dvi_xml_report_fn fn, void *ctx) {
+  danvan_dataset *scratch = NULL;
+  int32_t rc = danvan_dataset_new(&scratch);
+  if (rc) return rc;
+  int fd = open(path, O_RDONLY | O_CLOEXEC);
+  char eb[128];
+  if (fd < 0) {
+    rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot open: %s",
+                      dvi_xml_strerror(errno, eb, sizeof eb));
+  } else {
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+      rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot read: it is a directory");
+    } else {
+      source src = {fd, NULL, 0, 0};
+      rc = merge_source_each(scratch, &src, path, opts, fn, ctx);
+    }
+    close(fd);
+  }
+  danvan_dataset_free(scratch);
   return rc;
 }
 

@@ -15,6 +15,11 @@
 /* The namespace of format v1. */
 #define DVI_XML_NS "urn:danvan:1"
 
+/* The XSD of format v1, built into the library (generated from schema/danvan-1.xsd); the
+   array holds one NUL byte after the text. */
+extern const unsigned char dvi_schema_xsd[];
+extern const size_t dvi_schema_xsd_len;
+
 /* Initialise libxml2 once per process (pthread_once); never cleaned up, never global setters. */
 void dvi_xml_init(void);
 
@@ -39,5 +44,16 @@ const char *dvi_xml_strerror(int errnum, char *buf, size_t len);
    reports what is wrong with a value; only the reader knows where it was). Returns code. */
 int32_t dvi_xml_relocate(int32_t code, const char *file, uint32_t line, uint32_t column,
                          int64_t offset);
+
+/*
+ * Read an XML file of reports one report at a time: each top-level <report> is handed to `fn`
+ * as soon as its end tag is read, then removed and its memory released, so memory stays that
+ * of one report whatever the size of the file (other top-level entities are kept until the
+ * end). `fn` returns DANVAN_OK to go on, or an error that stops the reading and is returned.
+ * The entity is valid only during the call.
+ */
+typedef int32_t (*dvi_xml_report_fn)(void *ctx, const danvan_entity *report);
+int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
+                               dvi_xml_report_fn fn, void *ctx);
 
 #endif

@@ -9,6 +9,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.path.dirname(os.path.dirname(HERE))
 BINDING_DIR = os.path.join(SOURCE_DIR, "bindings", "python")
+# The shared material next to the source tree (real documents in seeds/), as the C tests
+# find it: $DANVAN_SHARED_DIR, else ../shared from the source directory. It may be absent.
+SHARED_DIR = os.environ.get("DANVAN_SHARED_DIR") or os.path.join(os.path.dirname(SOURCE_DIR),
+                                                                   "shared")
 
 if not os.environ.get("DANVAN_LIBRARY"):
     default = os.path.join(SOURCE_DIR, "build", "libdanvan.so.0")
@@ -29,3 +33,9 @@ def child_env():
     env["PYTHONPATH"] = os.pathsep.join(p for p in [pkg_dir, env.get("PYTHONPATH", "")] if p)
     env["DANVAN_LIBRARY"] = danvan.library_path
     return env
+
+
+def seed(name):
+    """The path of a seed document of the shared directory, or None when it is absent."""
+    path = os.path.join(SHARED_DIR, "seeds", name)
+    return path if os.path.isfile(path) else None

@@ -1,8 +1,10 @@
 """The signature table of the binding against the public headers.
 
-Every function of a header the binding covers must be in danvan._lib.SIGNATURES (the
+Every public header that declares functions must be bound (or listed in NOT_BOUND with a
+reason), and every function of a bound header must be in danvan._lib.SIGNATURES (the
 project's rule: every public function has a Python binding call), with the right header,
-number of arguments and ctypes types for its C types.
+number of arguments and ctypes types for its C types. So a new header cannot be left out
+of the binding silently.
 """
 import ctypes
 import os
@@ -18,19 +20,42 @@ INCLUDE = os.environ.get("DANVAN_INCLUDE_DIR") or os.path.join(support.SOURCE_DI
                                                                 "danvan")
 PROTO = re.compile(r"DANVAN_API\s+([^;(]*?)\b(danvan_\w+)\s*\(([^)]*)\)\s*;", re.S)
 
+# Public headers that declare functions but that the binding leaves out on purpose:
+# header -> the reason. Headers with no function at all (danvan.h, which only includes the
+# others, and version.h.in, macros only) need no entry.
+NOT_BOUND = {}
+
 INTS = {"int32_t": ctypes.c_int32, "int64_t": ctypes.c_int64, "uint32_t": ctypes.c_uint32,
         "size_t": ctypes.c_size_t, "uint64_t": ctypes.c_uint64, "int": ctypes.c_int,
         "double": ctypes.c_double}
 
 
+def header_names():
+    """file name -> header name of the public headers (version.h.in is version.h)."""
+    return {f: f[:-3] if f.endswith(".h.in") else f
+            for f in sorted(os.listdir(INCLUDE)) if f.endswith((".h", ".h.in"))}
+
+
+def header_text(file_name):
+    """A header without its comments."""
+    with open(os.path.join(INCLUDE, file_name), encoding="utf-8") as f:
+        text = re.sub(r"/\*.*?\*/", " ", f.read(), flags=re.S)
+    return re.sub(r"//[^\n]*", " ", text)
+
+
+def api_markers(file_name):
+    """How many times a header uses DANVAN_API outside comments and preprocessor lines: one
+    per declared function."""
+    lines = header_text(file_name).splitlines()
+    return sum(len(re.findall(r"\bDANVAN_API\b", line)) for line in lines
+               if not line.lstrip().startswith("#"))
+
+
 def declarations():
     """name -> (header, return type, [parameter types]) from the public headers."""
     out = {}
-    for header in sorted(os.listdir(INCLUDE)):
-        if not header.endswith(".h"):
-            continue
-        with open(os.path.join(INCLUDE, header), encoding="utf-8") as f:
-            text = re.sub(r"/\*.*?\*/", " ", f.read(), flags=re.S)
+    for file_name, header in header_names().items():
+        text = header_text(file_name)
         for ret, name, params in PROTO.findall(text):
             params = " ".join(params.split())
             types = []
@@ -75,8 +100,36 @@ class SignatureTableTest(unittest.TestCase):
                          if h in bound_headers and n not in _lib.SIGNATURES)
         self.assertEqual(missing, [], "add these to danvan/_lib.py SIGNATURES")
 
+    def test_every_public_header_is_bound(self):
+        declaring = {h for (h, _, _) in self.decls.values()}
+        bound = {h for (_, _, h) in _lib.SIGNATURES.values()}
+        unbound = sorted(declaring - bound - set(NOT_BOUND))
+        self.assertEqual(unbound, [], "public headers with no Python binding: bind them "
+                         "(danvan/_lib.py SIGNATURES and a module), or list them in "
+                         "test_abi.NOT_BOUND with the reason")
+        self.assertIn("import.h", declaring)  # the check sees the newest header
+
+    def test_not_bound_list_is_current(self):
+        names = set(header_names().values())
+        bound = {h for (_, _, h) in _lib.SIGNATURES.values()}
+        for header, reason in NOT_BOUND.items():
+            with self.subTest(header=header):
+                self.assertIn(header, names, "no such public header: drop it from NOT_BOUND")
+                self.assertNotIn(header, bound, "it is bound now: drop it from NOT_BOUND")
+                self.assertTrue(reason.strip())
+
+    def test_every_declaration_is_parsed(self):
+        # a prototype the pattern misses would escape the checks above
+        per_header = {}
+        for h, _, _ in self.decls.values():
+            per_header[h] = per_header.get(h, 0) + 1
+        for file_name, header in header_names().items():
+            with self.subTest(header=file_name):
+                self.assertEqual(per_header.get(header, 0), api_markers(file_name),
+                                 "a DANVAN_API declaration the binding's checks do not parse")
+
     def test_signatures_match_the_headers(self):
-        present = set(os.listdir(INCLUDE))
+        present = set(header_names().values())
         for name, (restype, argtypes, header) in _lib.SIGNATURES.items():
             if header not in present:
                 continue  # bound ahead of its header landing in this tree

@@ -49,6 +49,46 @@ class SummaryOnExampleDataTest(unittest.TestCase):
         self.assertIn("duty d-daily: daily 13:30–15:00 incl. weekends", r.stdout)
 
 
+IMPORT_EXAMPLE = os.path.join(support.SOURCE_DIR, "examples", "python", "import_text.py")
+
+
+class ImportTextExampleTest(unittest.TestCase):
+    def setUp(self):
+        from danvan import _lib
+
+        if not _lib.C.has("danvan_import_file_result"):
+            self.skipTest("the loaded libdanvan has no text importer")
+
+    def run_example(self, *args):
+        return subprocess.run([sys.executable, IMPORT_EXAMPLE, *args], env=support.child_env(),
+                              capture_output=True, text=True, timeout=120)
+
+    def test_seed_and_report(self):
+        # the seed when the shared directory is there, else its NFD copy in tests/data
+        plan = support.seed("002_xa-tan-phong-2024-dot2.txt") or os.path.join(
+            support.SOURCE_DIR, "tests", "data", "import", "002-nfd.txt")
+        report = os.path.join(support.SOURCE_DIR, "tests", "data", "import",
+                              "bao-cao-xa-an-binh-2023.txt")
+        r = self.run_example(plan, report)
+        self.assertEqual(r.returncode, 0, r.stderr)
+        out = r.stdout
+        self.assertIn(f"{plan}: plan bcd-tan-phong-2024-2, 9 findings (0 warnings)", out)
+        self.assertIn(":1: info: text before the document ignored", out)
+        self.assertIn(f"{report}: report ", out)
+        self.assertIn("Plan bcd-tan-phong-2024-2: số …-KH/BCĐ, ngày 2024-12-04", out)
+        self.assertIn("period 2024-12-10 → 2024-12-24 (15 days)", out)
+        self.assertIn("duty d-daily: daily 13:30–15:00 incl. weekends", out)
+        quiet = self.run_example("--quiet", plan)
+        self.assertEqual(quiet.returncode, 0, quiet.stderr)
+        self.assertNotIn("[chrome]", quiet.stdout)
+
+    def test_unreadable_file(self):
+        r = self.run_example("/nonexistent/plan.txt")
+        self.assertEqual(r.returncode, 1)
+        self.assertIn("import_text: /nonexistent/plan.txt", r.stderr)
+        self.assertNotIn("Traceback", r.stderr)
+
+
 def _installer():
     """A Python that can build the package offline (setuptools, wheel and venv), or None."""
     for exe in (sys.executable, "/usr/bin/python3"):

@@ -28,7 +28,8 @@ from .xml import schema_path, schema_text
 from .validate import Diagnostic, Diagnostics, Rule, rules, severity_name, validate_file
 from .evaluate import Evaluation, evaluate
 from . import vn
-from .vn import import_text
+from . import importer
+from .importer import ImportFinding, ImportResult, import_file, import_text
 
 __version__ = "0.1.0"
 
@@ -53,5 +54,6 @@ __all__ = [
     "FieldInfo", "KindInfo", "kinds", "kind_info",
     "Dataset", "Entity", "Children", "entity_class", "entity_classes",
     "schema_path", "schema_text", "Diagnostic", "Diagnostics", "Rule", "rules",
-    "severity_name", "validate_file", "Evaluation", "evaluate", "import_text", "vn",
+    "severity_name", "validate_file", "Evaluation", "evaluate", "vn",
+    "import_text", "import_file", "ImportResult", "ImportFinding", "importer",
 ] + sorted(entity_classes())

@@ -261,14 +261,31 @@ SIGNATURES: Dict[str, Signature] = {
     "danvan_vn_docnum_year": (c_int32, [c_void_p], "vn.h"),
     "danvan_vn_docnum_style": (c_int32, [c_void_p], "vn.h"),
     "danvan_vn_docnum_consumed": (c_size_t, [c_void_p], "vn.h"),
+    # import.h
+    "danvan_import_options_new": (c_int32, [_P_VOIDP], "import.h"),
+    "danvan_import_options_free": (None, [c_void_p], "import.h"),
+    "danvan_import_options_set_id": (c_int32, [c_void_p, c_char_p], "import.h"),
+    "danvan_import_options_set_report_chrome": (c_int32, [c_void_p, c_int32], "import.h"),
+    "danvan_import_text": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_size_t, c_char_p,
+                                     c_void_p], "import.h"),
+    "danvan_import_file": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_void_p], "import.h"),
+    "danvan_import_text_result": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_size_t, c_char_p,
+                                            c_void_p], "import.h"),
+    "danvan_import_file_result": (c_int32, [_P_VOIDP, c_void_p, c_char_p, c_void_p],
+                                  "import.h"),
+    "danvan_import_result_free": (None, [c_void_p], "import.h"),
+    "danvan_import_result_entity": (c_void_p, [c_void_p], "import.h"),
+    "danvan_import_result_count": (c_size_t, [c_void_p], "import.h"),
+    "danvan_import_result_line": (c_uint32, [c_void_p, c_size_t], "import.h"),
+    "danvan_import_result_severity": (c_int32, [c_void_p, c_size_t], "import.h"),
+    "danvan_import_result_rule": (c_char_p, [c_void_p, c_size_t], "import.h"),
+    "danvan_import_result_message": (c_char_p, [c_void_p, c_size_t], "import.h"),
 }
 
 #: C functions that later headers will add, with the header each belongs to. They are not in
 #: SIGNATURES until their binding is written; until then the Python feature raises
 #: FeatureUnavailableError naming the header it waits for.
-PENDING: Dict[str, str] = {
-    "danvan_import_text": "the text importer's header",
-}
+PENDING: Dict[str, str] = {}
 
 
 def _candidates() -> List[str]:

@@ -276,6 +276,25 @@ class Dataset:
 
         return validate.validate(self, lang=lang, **options)
 
+    # ---- the text importer (import.h) ----------------------------------------------------------
+    def import_text(self, text: Union[str, bytes], *, name: Optional[str] = None,
+                    id: Optional[str] = None, report_chrome: Optional[bool] = None) -> Any:
+        """Import the text of a plan or report into this dataset: a danvan.ImportResult
+        (``.entity``, ``.findings``). See danvan.import_text(); closing the result leaves
+        this dataset open."""
+        from . import importer
+
+        return importer.import_text(text, dataset=self, name=name, id=id,
+                                    report_chrome=report_chrome)
+
+    def import_file(self, path: Union[str, "os.PathLike[str]"], *, id: Optional[str] = None,
+                    report_chrome: Optional[bool] = None) -> Any:
+        """Import a text file holding a plan or report into this dataset: a
+        danvan.ImportResult. See danvan.import_file()."""
+        from . import importer
+
+        return importer.import_file(path, dataset=self, id=id, report_chrome=report_chrome)
+
 
 def _kind_arg(kind: KindLike) -> Union[str, int, KindInfo]:
     if isinstance(kind, type) and issubclass(kind, Entity) and kind._kind is not None:

@@ -1,4 +1,4 @@
-"""Vietnamese text helpers and value parsers (include/danvan/vn.h), and the text importer.
+"""Vietnamese text helpers and value parsers (include/danvan/vn.h).
 
 Each ``parse_*`` function reads a value written the Vietnamese way at the *start* of the
 text ("3,6 tỷ đồng", "ngày 22 tháng 6 năm 2021", "trước 12h", "đợt II/2020", "01-KH/BCĐ")
@@ -6,22 +6,19 @@ and returns a named tuple whose ``consumed`` field says how many characters (not
 read, so ``text[result.consumed:]`` is the rest. Text that does not start with such a value
 raises :class:`~danvan.ParseError`.
 
-:func:`import_text` (the text importer) waits for its C side and raises
-:class:`~danvan.errors.FeatureUnavailableError` until then.
+The text importer, which reads whole documents, is :mod:`danvan.importer`
+(:func:`danvan.import_text`).
 """
 from __future__ import annotations
 
 import datetime as _dt
 from ctypes import byref, c_int32, c_int64, c_size_t, c_uint32, c_void_p
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Callable, NamedTuple, Optional, Union
+from typing import Any, Callable, NamedTuple, Optional, Union
 
 from . import _lib
 from . import values as _values
 from .errors import ENOTFOUND, check
-
-if TYPE_CHECKING:
-    from .dataset import Dataset
 
 C = _lib.C
 
@@ -273,13 +270,8 @@ def parse_docnum(text: str) -> DocNumber:
         C.danvan_vn_docnum_free(d)
 
 
-def import_text(text: Union[str, bytes], name: str = "<text>", **options: Any) -> "Dataset":
-    """Build a dataset (a plan) from the text of a real document."""
-    raise _lib.unavailable("danvan_import_text", "danvan.import_text()")
-
-
 __all__ = ["normalize", "match_key", "strip_markup", "parse_number", "parse_money",
            "parse_quantity", "parse_date", "parse_date_range", "parse_time",
            "parse_time_range", "parse_deadline", "parse_roman", "parse_phase", "parse_docnum",
-           "import_text", "Number", "Money", "Quantity", "DateRange", "Parsed", "TimeRange",
+           "Number", "Money", "Quantity", "DateRange", "Parsed", "TimeRange",
            "Deadline", "Phase", "DocNumber"]
