@@ -1157,6 +1157,7 @@ static bool allocation(imp_ctx *c, imp_para *P) {
     a = e + 1;
   }
   if (!ntasks) {
+    dvi_imp_release_id(c, whole);
     danvan_entity_remove(whole);
     return false;
   }
@@ -2016,6 +2017,7 @@ static void merge_duties(imp_ctx *c) {
       if (t1 && t2) dvi_imp_set(c, b, DANVAN_F_TITLE, dvi_imp_printf(c, "%s; %s", t1, t2));
       dvi_imp_set_lines(c, b, first_line(a), last_line(b));
       b->line = first_line(a);
+      dvi_imp_release_id(c, a);
       danvan_entity_remove(a);
       n--;
       i--;

@@ -94,6 +94,14 @@ typedef struct imp_finding {
 /* ---- the import session -------------------------------------------------------------------- */
 #define IMP_MAX_ISSUERS 8
 
+/* For each base of dvi_imp_unique_id(): every suffix from 2 to n - 1 is taken. */
+typedef struct imp_idnext {
+  struct imp_idnext *next;
+  const char *base;
+  int n;
+} imp_idnext;
+#define IMP_IDNEXT_BUCKETS 256
+
 typedef struct imp_orgrec {
   danvan_entity *e;
   const char *key;   /* match key of the name */
@@ -148,6 +156,7 @@ typedef struct imp_ctx {
 
   /* counters for ids */
   uint32_t nquota, ntask, ntotal, nduty, nevent;
+  imp_idnext *idnext[IMP_IDNEXT_BUCKETS]; /* see dvi_imp_unique_id() */
 } imp_ctx;
 
 /* ---- import_lines.c ------------------------------------------------------------------------ */
@@ -306,6 +315,8 @@ danvan_entity *dvi_imp_metric(imp_ctx *c, const char *id_hint, const char *name,
                               const char *unit, uint32_t line);
 /* A unique id from a base (slug), "x" prefix when it does not start with a letter. */
 const char *dvi_imp_unique_id(imp_ctx *c, const char *base);
+/* Before removing an entity the import made: its id may be given again. */
+void dvi_imp_release_id(imp_ctx *c, const danvan_entity *e);
 /* Is a text a person's name (2 to 6 capitalised words, no punctuation)? */
 bool dvi_imp_is_person_name(const imp_str *x, size_t k1, size_t k2);
 /* A military rank at the start of x ("Đại tá"), its key length, or 0. */

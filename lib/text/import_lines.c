@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "text/import_internal.h"
+#include "text/vn_internal.h"
 
 /* Markers in the cleaned buffer: a logical line break inside a source line, and a source
    line end that was swallowed (inside an HTML tag). */
@@ -285,32 +286,23 @@ static void pass_raw(imp_ctx *c, dvi_buf *b, const char *s, size_t n, size_t *ba
 
 /* ---- NFC of one line, with the character clean-up ---------------------------------------- */
 static char *nfc_clean(imp_ctx *c, const char *s, size_t n, size_t *outn) {
-  utf8proc_option_t opt = (utf8proc_option_t)(UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-  utf8proc_ssize_t need = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, NULL, 0, opt);
-  if (need < 0) return NULL;
-  utf8proc_int32_t *buf = dvi_malloc(((size_t)need + 1) * sizeof *buf);
-  if (!buf) {
-    c->rc = DANVAN_ENOMEM;
+  /* not utf8proc_decompose(): it orders combining marks with a bubble sort, quadratic in the
+     length of a run of marks (a line of a megabyte of marks took minutes) */
+  int32_t *buf = NULL;
+  size_t got = 0;
+  int32_t rc = dvi_text_nfc32(&buf, &got, s, n);
+  if (rc) {
+    if (rc == DANVAN_ENOMEM) c->rc = DANVAN_ENOMEM;
     return NULL;
   }
-  utf8proc_ssize_t got = utf8proc_decompose((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, buf, need, opt);
-  if (got < 0) {
-    dvi_free(buf);
-    return NULL;
-  }
-  got = utf8proc_normalize_utf32(buf, got, opt);
-  if (got < 0) {
-    dvi_free(buf);
-    return NULL;
-  }
-  char *out = dvi_arena_alloc(&c->arena, (size_t)got * 4 + 1);
+  char *out = dvi_arena_alloc(&c->arena, got * 4 + 1);
   if (!out) {
     dvi_free(buf);
     c->rc = DANVAN_ENOMEM;
     return NULL;
   }
   size_t o = 0;
-  for (utf8proc_ssize_t k = 0; k < got; k++) {
+  for (size_t k = 0; k < got; k++) {
     int32_t cp = clean_cp(buf[k]);
     if (cp < 0) continue;
     o += put_cp(out + o, cp);
@@ -579,8 +571,16 @@ size_t dvi_imp_find_word(const imp_str *x, size_t from, const char *needle) {
 }
 
 size_t dvi_imp_find_word_before(const imp_str *x, size_t from, size_t to, const char *needle) {
-  size_t p = dvi_imp_find_word(x, from, needle);
-  return (p != IMP_NPOS && p < to) ? p : IMP_NPOS;
+  /* only matches starting in [from, to) are looked at: the search is bounded by the window,
+     not by the rest of the text (called for every number of a line, it was quadratic) */
+  size_t nl = strlen(needle);
+  bool any_start = !is_alnum_cp(cp_before(needle, 1));
+  if (to > x->kn) to = x->kn;
+  for (size_t p = from; p < to; p++)
+    if (x->k[p] == needle[0] && x->kn - p >= nl && memcmp(x->k + p, needle, nl) == 0 &&
+        (any_start || dvi_imp_is_word_start(x->k, p)) && word_end_ok(x, p + nl, needle))
+      return p;
+  return IMP_NPOS;
 }
 
 bool dvi_imp_at(const imp_str *x, size_t pos, const char *needle) {

@@ -526,18 +526,52 @@ static danvan_entity *home_at(imp_ctx *c, int level) {
 }
 
 /* ---- entity registry ----------------------------------------------------------------------- */
+/* The smallest free id among base, base-2, base-3 …: the suffixes known to be taken are
+   remembered per base, so that n entities of one base (a text of 30 000 identical quota
+   lines) cost n look-ups rather than n²/2. */
+static imp_idnext **idnext_slot(imp_ctx *c, const char *base, size_t len) {
+  uint32_t h = 2166136261u;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)base[i]) * 16777619u;
+  imp_idnext **at = &c->idnext[h % IMP_IDNEXT_BUCKETS];
+  while (*at && (strncmp((*at)->base, base, len) != 0 || (*at)->base[len])) at = &(*at)->next;
+  return at;
+}
+
 const char *dvi_imp_unique_id(imp_ctx *c, const char *base) {
   if (!base) return NULL;
   const char *b = base[0] && ((base[0] >= 'a' && base[0] <= 'z') || base[0] == '_') ? base
                                                                                    : dvi_imp_printf(c, "x-%s", base);
   if (!b) return NULL;
   if (!dvi_find(c->ds, b)) return b;
-  for (int i = 2; i < 100000; i++) {
+  imp_idnext **at = idnext_slot(c, b, strlen(b));
+  if (!*at) {
+    imp_idnext *e = dvi_arena_alloc(&c->arena, sizeof *e);
+    if (!e || !(e->base = dvi_arena_strndup(&c->arena, b, strlen(b)))) {
+      c->rc = DANVAN_ENOMEM;
+      return NULL;
+    }
+    e->n = 2;
+    *at = e;
+  }
+  for (int i = (*at)->n; i < 100000; i++) {
     const char *id = dvi_imp_printf(c, "%s-%d", b, i);
     if (!id) return NULL;
-    if (!dvi_find(c->ds, id)) return id;
+    if (!dvi_find(c->ds, id)) {
+      (*at)->n = i + 1;
+      return id;
+    }
   }
   return NULL;
+}
+
+void dvi_imp_release_id(imp_ctx *c, const danvan_entity *e) {
+  const char *id = danvan_entity_id(e);
+  size_t len = id ? strlen(id) : 0, d = len;
+  while (d > 0 && id[d - 1] >= '0' && id[d - 1] <= '9') d--;
+  if (d == len || d < 2 || id[d - 1] != '-' || len - d > 6) return;
+  imp_idnext *x = *idnext_slot(c, id, d - 1);
+  int k = atoi(id + d);
+  if (x && k >= 2 && k < x->n) x->n = k;
 }
 
 static const char *key_copy(imp_ctx *c, const char *s) {

@@ -155,6 +155,16 @@ static void compose(cpvec *c) {
   }
 }
 
+int32_t dvi_text_nfc32(int32_t **out, size_t *outn, const char *s, size_t len) {
+  cpvec c;
+  int32_t rc = decode(&c, s, len, true, NULL);
+  if (rc) return rc;
+  compose(&c);
+  *out = c.v;
+  *outn = c.n;
+  return DANVAN_OK;
+}
+
 static size_t utf8_len(int32_t cp) {
   return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
 }

@@ -88,6 +88,9 @@ int32_t dvi_vn_read_roman(int32_t *out, size_t *end, const char *s, size_t pos, 
 /* ---- normalisation -------------------------------------------------------------------------- */
 /* danvan_text_normalize() of the first len bytes of s (which must be valid UTF-8). */
 int32_t dvi_text_normalize_n(char **out, const char *s, size_t len);
+/* NFC of valid UTF-8, as code points: *out (dvi_malloc'd) holds *outn of them and a 0 after.
+   Linear in the length, whatever the runs of combining marks. */
+int32_t dvi_text_nfc32(int32_t **out, size_t *outn, const char *s, size_t len);
 /* Offset of the first invalid UTF-8 byte in s[0..len), or len when all is valid. */
 size_t dvi_utf8_check(const char *s, size_t len);
 /* Append code point cp as UTF-8. */

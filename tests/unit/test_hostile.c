@@ -511,6 +511,91 @@ static void test_text_runs(void **state) {
   WITHIN(1, "parsers on 1 MB", t0);
 }
 
+/* ---- generated: text for the importer ----------------------------------------------------- */
+static int32_t import_within(const char *text, size_t len, const char *what, double bound,
+                             danvan_import_result **res) {
+  danvan_dataset *ds = NULL;
+  assert_int_equal(danvan_dataset_new(&ds), DANVAN_OK);
+  double t0 = now();
+  danvan_error_clear();
+  int32_t rc = danvan_import_text_result(res, ds, text, len, "hostile.txt", NULL);
+  WITHIN(bound, what, t0);
+  if (rc) {
+    assert_int_equal(danvan_error_code(), rc);
+    assert_true(danvan_error_message()[0] != '\0');
+  } else {
+    /* what was built can be written out */
+    char *out = NULL;
+    assert_int_equal(danvan_dataset_to_xml(&out, NULL, ds), DANVAN_OK);
+    danvan_free(out);
+  }
+  danvan_dataset_free(ds); /* the result keeps what it needs */
+  return rc;
+}
+
+static void test_import_hostile(void **state) {
+  (void)state;
+  const size_t mb = 1u << 20;
+  danvan_import_result *res = NULL;
+  /* one line of a megabyte */
+  char *s = repeat("Tổ chức ra quân làm công tác dân vận ", mb, "KẾ HOẠCH\n");
+  assert_int_equal(import_within(s, strlen(s), "1 MB line", 2, &res), DANVAN_OK);
+  danvan_import_result_free(res);
+  free(s);
+  /* a megabyte of combining marks on one line (utf8proc's bubble sort: minutes) */
+  s = repeat("\xcc\x81\xcc\xa3", mb, "KẾ HOẠCH\na");
+  assert_int_equal(import_within(s, strlen(s), "1 MB of marks", 2, &res), DANVAN_OK);
+  danvan_import_result_free(res);
+  free(s);
+  /* the same quota line 37 000 times: ids made unique in linear time (was quadratic) */
+  s = repeat("+ Có ít nhất 01 công trình.\n", mb, "KẾ HOẠCH\n");
+  assert_int_equal(import_within(s, strlen(s), "1 MB of quota lines", 4, &res), DANVAN_OK);
+  danvan_import_result_free(res);
+  free(s);
+  /* 32 000 task items on one line: qualifiers looked for near each number (was quadratic) */
+  s = repeat("- Ấp Cầu: phát quang 3.000m, kinh phí 90 triệu đồng; ", mb, "KẾ HOẠCH\nII- NỘI DUNG\n");
+  assert_int_equal(import_within(s, strlen(s), "1 MB of task items", 8, &res), DANVAN_OK);
+  danvan_import_result_free(res);
+  free(s);
+  /* bytes that are not text: replaced and reported with their line */
+  s = malloc(mb);
+  assert_non_null(s);
+  uint32_t x = 12345;
+  for (size_t i = 0; i < mb; i++) {
+    x = x * 1103515245u + 12345u;
+    s[i] = (char)(x >> 24);
+  }
+  memcpy(s, "KẾ HOẠCH\n", strlen("KẾ HOẠCH\n"));
+  assert_int_equal(import_within(s, mb, "1 MB of random bytes", 4, &res), DANVAN_OK);
+  assert_true(danvan_import_result_count(res) > 0);
+  for (size_t i = 0; i < danvan_import_result_count(res); i++) {
+    assert_true(danvan_import_result_line(res, i) > 0);
+    assert_true(danvan_import_result_message(res, i)[0] != '\0');
+  }
+  danvan_import_result_free(res);
+  /* NUL bytes in the middle of a line */
+  static const char nul[] = "KẾ HOẠCH\nPhối hợp\0liên ngành\nI- MỤC ĐÍCH\nNội dung.\n";
+  assert_int_equal(import_within(nul, sizeof nul - 1, "NUL bytes", 1, &res), DANVAN_OK);
+  bool line2 = false;
+  for (size_t i = 0; i < danvan_import_result_count(res); i++)
+    line2 |= danvan_import_result_line(res, i) == 2;
+  assert_true(line2);
+  danvan_import_result_free(res);
+  /* nothing that looks like a document */
+  memset(s, '\n', mb);
+  res = NULL;
+  assert_int_equal(import_within(s, mb, "1 MB of line breaks", 1, &res), DANVAN_EPARSE);
+  assert_null(res);
+  free(s);
+  /* more than 64 MiB: refused at once */
+  size_t big = (64u << 20) + 1;
+  s = malloc(big);
+  assert_non_null(s);
+  memset(s, 'a', big);
+  assert_int_equal(import_within(s, big, "64 MiB + 1", 0.5, &res), DANVAN_ELIMIT);
+  free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_hostile_files),
@@ -522,6 +607,7 @@ int main(void) {
       cmocka_unit_test(test_counting_follows_markup),
       cmocka_unit_test(test_entity_expansion),
       cmocka_unit_test(test_text_runs),
+      cmocka_unit_test(test_import_hostile),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
