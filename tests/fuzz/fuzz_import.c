@@ -13,9 +13,11 @@
  */
 #include "fuzz.h"
 
+/* Lines as the importer counts them: LF, CR LF and a lone CR each end one. */
 static uint32_t count_lines(const uint8_t *data, size_t size) {
   uint32_t n = 1;
-  for (size_t i = 0; i < size; i++) n += data[i] == '\n';
+  for (size_t i = 0; i < size; i++)
+    n += data[i] == '\n' || (data[i] == '\r' && (i + 1 == size || data[i + 1] != '\n'));
   return n;
 }
 
