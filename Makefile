@@ -141,6 +141,37 @@ check-browser: deps deps-browser build
 	  $(CTEST) --output-on-failure -L browser --no-tests=error </dev/null
 	@echo "check-browser: screenshots in $(BUILD_DIR)/tests/browser/out/tan-phong*.png"
 
+# ---- valgrind --------------------------------------------------------------------------------
+# The unit tests of build/ (ctest label `unit`: the cmocka programs, the allocation-failure
+# sweep, the fuzz corpus replays) under valgrind's memcheck, one after the other: any memory
+# error or definite/indirect leak fails the target. The tests' time bounds are scaled
+# (DANVAN_TEST_TIME_SCALE). About 7 minutes on the CI machine: not part of `make check`;
+# .ci/run calls it after `make check`. VALGRIND_TESTS=regex picks some tests.
+VALGRIND       ?= valgrind
+VALGRIND_FLAGS ?= --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+                  --show-leak-kinds=definite,indirect --num-callers=30 --quiet
+VALGRIND_TESTS ?= .
+check-valgrind: deps deps-valgrind build
+	@cd $(BUILD_DIR) && mkdir -p valgrind && \
+	$(CTEST) -L unit -R '$(VALGRIND_TESTS)' --show-only=json-v1 </dev/null | python3 -c \
+	  'import json, sys; [print(t["name"], next((p["value"] for p in t.get("properties", []) if p["name"] == "WORKING_DIRECTORY"), "."), *t["command"], sep="\t") for t in json.load(sys.stdin)["tests"]]' \
+	  >valgrind/tests.txt && \
+	passed=0; failed=""; total_start=$$(date +%s); \
+	while IFS="$$(printf '\t')" read -r name dir cmd; do \
+	  start=$$(date +%s); \
+	  if (cd "$$dir" && DANVAN_TEST_TIME_SCALE=50 $(VALGRIND) $(VALGRIND_FLAGS) $$(echo "$$cmd" | tr '\t' ' ') \
+	        </dev/null >"$(CURDIR)/$(BUILD_DIR)/valgrind/$$name.log" 2>&1); then \
+	    passed=$$((passed + 1)); echo "valgrind: $$name ok ($$(( $$(date +%s) - start )) s)"; \
+	  else \
+	    failed="$$failed $$name"; echo "valgrind: $$name FAILED ($$(( $$(date +%s) - start )) s)"; \
+	    tail -30 "$(CURDIR)/$(BUILD_DIR)/valgrind/$$name.log"; \
+	  fi; \
+	done <valgrind/tests.txt; \
+	nfailed=$$(echo $$failed | wc -w); \
+	echo "valgrind: $$(( $$(date +%s) - total_start )) s; logs in $(BUILD_DIR)/valgrind/"; \
+	echo "valgrind: $$passed passed, $$nfailed failed"; \
+	[ -z "$$failed" ] && [ "$$passed" -gt 0 ]
+
 # ---- fuzzing -------------------------------------------------------------------------------
 # libFuzzer programs of tests/fuzz/fuzz_*.c, built with clang and ASan/UBSan in build-fuzz/,
 # each run for FUZZ_SECONDS over its seed corpus (tests/fuzz/corpus/<name>/, read only) and
