@@ -263,7 +263,9 @@ static int32_t op_merge(void) {
   return rc;
 }
 
-/* Foreign attributes of a merged root whose prefix the dataset binds elsewhere are renamed. */
+/* Foreign attributes of a merged root whose prefix the dataset binds elsewhere are renamed.
+   The renamed prefixes come from the dataset's arena, which has room already: only the
+   reader's own allocations fail here, and the rollback is checked after each. */
 static void setup_xattrs(void) {
   static const char base[] = "<danvan xmlns=\"urn:danvan:1\" version=\"1\" xmlns:x=\"urn:a\" "
                              "x:k=\"1\"><report id=\"r\"/></danvan>";
