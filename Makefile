@@ -19,7 +19,8 @@
 
 # The Debian packages needed to build, test and document libdanvan: the one list.
 DEPS_PACKAGES := cmake gcc g++ pkg-config libxml2-dev libxml2-utils libcmocka-dev \
-                 libutf8proc-dev libxlsxwriter-dev doxygen gettext python3
+                 libutf8proc-dev libxlsxwriter-dev doxygen gettext python3 \
+                 python3-venv python3-setuptools python3-wheel
 
 # What `make check-browser` adds: headless Chromium for tests/browser/ (/usr/bin/chromium).
 BROWSER_PACKAGES := chromium
