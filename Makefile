@@ -198,7 +198,7 @@ FUZZ_DICT_values   ?= tests/fuzz/values.dict
 FUZZ_DICT_import   ?= tests/fuzz/values.dict
 fuzz: deps-fuzz
 	$(CMAKE) -S . -B $(FUZZ_BUILD_DIR) -DCMAKE_C_COMPILER=$(FUZZ_CC) -DDANVAN_FUZZ=ON \
-	  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDANVAN_TEST_DOCS=OFF $(CMAKE_ARGS)
+	  -DDANVAN_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo -DDANVAN_TEST_DOCS=OFF $(CMAKE_ARGS)
 	$(CMAKE) --build $(FUZZ_BUILD_DIR) --parallel $(JOBS) $(foreach t,$(FUZZ_TARGETS),--target fuzz_$(t))
 	@mkdir -p $(FUZZ_BUILD_DIR)/crashes $(FUZZ_BUILD_DIR)/logs; failed=""; \
 	for t in $(FUZZ_TARGETS); do \

@@ -35,7 +35,7 @@ int32_t dvi_error(int32_t code, const char *fmt, ...) DVI_PRINTF(2, 3);
 int32_t dvi_error_at(int32_t code, const char *file, uint32_t line, uint32_t column,
                      int64_t offset, const char *fmt, ...) DVI_PRINTF(6, 7);
 int32_t dvi_error_v(int32_t code, const char *file, uint32_t line, uint32_t column,
-                    int64_t offset, const char *fmt, va_list ap);
+                    int64_t offset, const char *fmt, va_list ap) DVI_PRINTF(6, 0);
 /* Shorthand for argument checks. */
 #define DVI_CHECK_ARG(cond)                                                                  \
   do {                                                                                       \
