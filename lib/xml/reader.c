@@ -852,13 +852,31 @@ static void on_text(void *ctx, const xmlChar *ch, int n) {
     }
 }
 
+/* The parser ignores the encoding the XML declaration names (XML_PARSE_IGNORE_ENC): switching
+   to it would run libxml2's converters, whose errors go to stderr through libxml2's global
+   handler, not to ours. The name is read here from the declaration, which the parser has just
+   read and which is still at the start of its buffer. */
 static void on_start_document(void *ctx) {
   reader *r = ctx;
-  xmlParserCtxtPtr c = r->ctxt;
-  const xmlChar *enc = c->input && c->input->encoding ? c->input->encoding : c->encoding;
-  if (enc && strcasecmp((const char *)enc, "UTF-8") != 0 && strcasecmp((const char *)enc, "UTF8") != 0)
-    fail(r, DANVAN_EUNSUPPORTED, (pos){1, 1, 0},
-         "the document declares the encoding %s; format v1 files are UTF-8", (const char *)enc);
+  xmlParserInputPtr in = r->ctxt->input;
+  if (!in || !in->base || !in->cur || in->consumed || in->cur - in->base < 6 ||
+      memcmp(in->base, "<?xml", 5) != 0)
+    return;
+  const char *p = (const char *)in->base, *end = (const char *)in->cur;
+  for (; end - p >= 8 && memcmp(p, "encoding", 8) != 0; p++) {
+  }
+  if (end - p < 8) return;
+  p += 8;
+  while (p < end && (dvi_xml_is_space((unsigned char)*p) || *p == '=')) p++;
+  if (p >= end || (*p != '"' && *p != '\'')) return;
+  const char *name = ++p;
+  while (p < end && *p != name[-1]) p++;
+  int len = (int)(p - name);
+  if ((len == 5 && strncasecmp(name, "UTF-8", 5) == 0) || (len == 4 && strncasecmp(name, "UTF8", 4) == 0))
+    return;
+  fail(r, DANVAN_EUNSUPPORTED, (pos){1, 1, 0},
+       "the document declares the encoding %.*s; format v1 files are UTF-8", len > 40 ? 40 : len,
+       name);
 }
 
 static void refuse_decl(reader *r, const char *what, const xmlChar *name) {
@@ -1235,7 +1253,7 @@ static int32_t parse(reader *r, source *src) {
     rc = dvi_error(DANVAN_ENOMEM, "out of memory (creating the XML parser)");
     goto out;
   }
-  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET);
+  xmlCtxtUseOptions(r->ctxt, XML_PARSE_NONET | XML_PARSE_IGNORE_ENC);
   /* belt and braces against process-wide defaults another libxml2 user may have changed */
   r->ctxt->replaceEntities = 0;
   r->ctxt->loadsubset = 0;
