@@ -63,7 +63,7 @@ typedef struct pass {
 static void add_error(pass *p, xmlErrorPtr err) {
   if (!err || p->nomem) return;
   bool parser = err->domain != XML_FROM_SCHEMASV;
-  if (err->level == XML_ERR_WARNING && !parser) return;
+  if (err->level == XML_ERR_WARNING) return; /* as the reader: warnings are not findings */
   char msg[1024];
   snprintf(msg, sizeof msg, "%s", err->message ? err->message : "error");
   size_t n = strlen(msg);
@@ -83,26 +83,33 @@ static void add_error(pass *p, xmlErrorPtr err) {
 
 static void on_error(void *ctx, xmlErrorPtr err) { add_error(ctx, err); }
 
-/* Does the file have a document type declaration? With one, a reference to an undeclared
-   entity is only a warning (a DTD might declare it), and libxml2's schema validator meets it
-   with a "TODO" that it prints on stderr through its global handler: such a file skips the
-   pass (the reader's finding stands). Only the prolog is read. */
-static bool has_doctype(int fd, const char *path) {
+/* May the file go through libxml2's schema validator without it writing to stderr? The
+   validator replaces the parser's callbacks with its own, which have no structured handler: it
+   meets a parser warning ("xmlns: URI … is not absolute", an unknown XML version) and a
+   reference to an undeclared entity (only a warning when a document type declaration might
+   declare it) with a "TODO" that libxml2 prints on stderr through its global handler. So the
+   file is read once without the validator: one with a document type declaration, a warning
+   or an error skips the pass (the reader's own finding stands). */
+static void note_problem(void *ctx, xmlErrorPtr err) {
+  (void)err;
+  *(bool *)ctx = true;
+}
+
+static bool quiet_for_schema(int fd, const char *path) {
   int dup_fd = dup(fd);
   if (dup_fd < 0) return false;
   xmlTextReaderPtr r = xmlReaderForFd(dup_fd, path, NULL, XML_PARSE_NONET);
-  bool found = false;
+  bool problem = r == NULL;
   if (r) {
-    xmlTextReaderSetStructuredErrorHandler(r, ignore_error, NULL);
-    while (xmlTextReaderRead(r) == 1) {
-      int t = xmlTextReaderNodeType(r);
-      if (t == XML_READER_TYPE_DOCUMENT_TYPE) found = true;
-      if (found || t == XML_READER_TYPE_ELEMENT) break;
-    }
+    xmlTextReaderSetStructuredErrorHandler(r, note_problem, &problem);
+    int ret;
+    while (!problem && (ret = xmlTextReaderRead(r)) == 1)
+      if (xmlTextReaderNodeType(r) == XML_READER_TYPE_DOCUMENT_TYPE) problem = true;
+    if (!problem && ret != 0) problem = true;
     xmlFreeTextReader(r);
   }
   close(dup_fd);
-  return found || lseek(fd, 0, SEEK_SET) != 0;
+  return !problem && lseek(fd, 0, SEEK_SET) == 0;
 }
 
 int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) {
@@ -110,7 +117,7 @@ int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) 
   if (!dvv_schema_available()) return DANVAN_OK;
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   if (fd < 0) return dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot open: %s", strerror(errno));
-  if (has_doctype(fd, path)) {
+  if (!quiet_for_schema(fd, path)) {
     close(fd);
     return DANVAN_OK;
   }
