@@ -18,8 +18,30 @@
 #include <string.h>
 
 #include <danvan/danvan.h>
+#include <libxml/xmlerror.h>
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* The library must keep every libxml2 error on its own handlers: libxml2's global handlers
+   print on stderr (and belong to whoever else uses libxml2 in the process). The fuzz programs
+   (test code, not the library) set them to abort, so that reaching them is a finding. */
+static void fuzz_libxml2_generic(void *ctx, const char *msg, ...) {
+  (void)ctx;
+  fprintf(stderr, "libxml2's global error handler was reached: %s\n", msg);
+  abort();
+}
+
+static void fuzz_libxml2_structured(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  fprintf(stderr, "libxml2's global structured error handler was reached: %s\n",
+          err && err->message ? err->message : "?");
+  abort();
+}
+
+static inline void fuzz_watch_libxml2(void) {
+  xmlSetGenericErrorFunc(NULL, fuzz_libxml2_generic);
+  xmlSetStructuredErrorFunc(NULL, fuzz_libxml2_structured);
+}
 
 #define FUZZ_REQUIRE(cond, ...)                                                           \
   do {                                                                                    \

@@ -128,6 +128,7 @@ static void streamed(const uint8_t *data, size_t size) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_watch_libxml2();
   merged(data, size);
   streamed(data, size);
   return 0;

@@ -69,6 +69,7 @@ static void check_validate_evaluate(const danvan_dataset *ds, const danvan_entit
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_watch_libxml2();
   danvan_dataset *ds = NULL;
   if (danvan_dataset_new(&ds)) abort();
   danvan_import_result *res = NULL;

@@ -96,6 +96,7 @@ static void validate_file(int32_t load_rc, uint32_t line, uint32_t column) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_watch_libxml2();
   if (!path[0]) {
     setenv("DANVAN_SCHEMA", DANVAN_SOURCE_DIR "/schema/danvan-1.xsd", 1);
     const char *tmp = getenv("TMPDIR");

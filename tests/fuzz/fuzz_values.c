@@ -331,6 +331,7 @@ static void core(const char *t) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_watch_libxml2();
   char *text = fuzz_cstring(data, size);
   core(text);
   texts(text);

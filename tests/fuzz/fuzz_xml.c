@@ -105,6 +105,7 @@ static void check_merge(const uint8_t *data, size_t size, int32_t load_rc) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  fuzz_watch_libxml2();
   int32_t rc = load_checked(data, size, NULL);
   check_merge(data, size, rc);
 
