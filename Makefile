@@ -146,7 +146,7 @@ check-browser: deps deps-browser build
 # The unit tests of build/ (ctest label `unit`: the cmocka programs, the allocation-failure
 # sweep, the fuzz corpus replays) under valgrind's memcheck, one after the other: any memory
 # error or definite/indirect leak fails the target. The tests' time bounds are scaled
-# (DANVAN_TEST_TIME_SCALE). About 7 minutes on the CI machine: not part of `make check`;
+# (DANVAN_TEST_TIME_SCALE). 7 to 10 minutes on the CI machine: not part of `make check`;
 # .ci/run calls it after `make check`. VALGRIND_TESTS=regex picks some tests.
 VALGRIND       ?= valgrind
 VALGRIND_FLAGS ?= --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
