@@ -173,7 +173,7 @@ def load(path=DEFAULT_KINDS_C):
         slots[name] = lst
 
     kinds = {}
-    m = re.search(r"static dvi_kind_desc kinds\[[^\]]*\]\s*=\s*\{(.*?)\n\};", src, re.S)
+    m = re.search(r"dvi_kind_desc dvi_kinds\[[^\]]*\]\s*=\s*\{(.*?)\n\};", src, re.S)
     body = m.group(1)
     for km in re.finditer(r"\{K\((\w+)\),\s*\"(\w+)\",\s*(f_\w+),\s*\d+,\s*(s_\w+)", body):
         kinds[km.group(1)] = Kind(km.group(1), km.group(2), fields[km.group(3)], slots[km.group(4)])

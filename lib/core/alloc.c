@@ -109,74 +109,96 @@ char *dvi_buf_take(dvi_buf *b) {
 }
 
 /* ---- arena ------------------------------------------------------------------------------- */
-struct dvi_arena_chunk {
-  dvi_arena_chunk *next;
-  uint64_t number;
-  size_t size, used;
-  /* data follows, 16-byte aligned */
-};
-#define CHUNK_HEADER ((sizeof(dvi_arena_chunk) + 15) & ~(size_t)15)
-#define CHUNK_SIZE (64 * 1024)
+#define HEAD ((sizeof(dvi_chunk_head) + 15) & ~(size_t)15)
+
+static char *chunk_alloc(size_t size) {
+  if (alloc_should_fail()) return NULL;
+  void *p = NULL;
+  if (posix_memalign(&p, DVI_CHUNK, size) != 0) return NULL;
+  return p;
+}
 
 void dvi_arena_init(dvi_arena *a) { memset(a, 0, sizeof *a); }
 
 void dvi_arena_free(dvi_arena *a) {
-  dvi_arena_chunk *c = a->head;
-  while (c) {
-    dvi_arena_chunk *next = c->next;
-    dvi_free(c);
-    c = next;
-  }
+  for (uint32_t i = 0; i < a->nchunks; i++) free(a->chunks[i]);
+  free(a->chunks);
+  free(a->spare);
+  void *owner = a->owner;
   dvi_arena_init(a);
+  a->owner = owner;
 }
 
-void *dvi_arena_alloc(dvi_arena *a, size_t size) {
-  size = (size + 7) & ~(size_t)7;
-  dvi_arena_chunk *c = a->head;
-  if (!c || c->used + size > c->size) {
-    size_t want = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
-    dvi_arena_chunk *n = dvi_malloc(CHUNK_HEADER + want);
-    if (!n) return NULL;
-    n->size = want;
-    n->used = 0;
-    n->number = ++a->nchunks;
-    if (c && want != CHUNK_SIZE) {
-      /* a large block goes behind the current chunk, which keeps serving small ones */
-      n->next = c->next;
-      c->next = n;
-    } else {
-      n->next = c;
-      a->head = n;
-    }
-    c = n;
+/* A new chunk of `size` bytes (DVI_CHUNK or more) numbered next; NULL on ENOMEM. */
+static char *new_chunk(dvi_arena *a, size_t size) {
+  if (a->nchunks >= DVI_H_MAXCHUNKS) return NULL;
+  if (a->nchunks == a->cap) {
+    uint32_t cap = a->cap ? a->cap * 2 : 16;
+    char **t = dvi_realloc(a->chunks, cap * sizeof *t);
+    if (!t) return NULL;
+    a->chunks = t;
+    a->cap = cap;
   }
-  void *p = (char *)c + CHUNK_HEADER + c->used;
-  c->used += size;
+  char *c;
+  if (size == DVI_CHUNK && a->spare) {
+    c = a->spare;
+    a->spare = NULL;
+  } else if (!(c = chunk_alloc(size))) {
+    return NULL;
+  }
+  dvi_chunk_head *h = (dvi_chunk_head *)(void *)c;
+  h->owner = a->owner;
+  h->number = a->nchunks;
+  a->chunks[a->nchunks++] = c;
+  return c;
+}
+
+void *dvi_arena_alloc_h(dvi_arena *a, size_t size, dvi_h *hout) {
+  size = (size + 7) & ~(size_t)7;
+  char *c;
+  size_t off;
+  if (size > (DVI_CHUNK - HEAD) / 4) {
+    /* a large block gets a chunk of its own; the current chunk keeps serving small ones */
+    size_t want = (HEAD + size + DVI_CHUNK - 1) & ~(DVI_CHUNK - 1);
+    if (!(c = new_chunk(a, want))) return NULL;
+    off = HEAD;
+  } else {
+    if (!a->has_cur || a->used + size > DVI_CHUNK) {
+      if (!(c = new_chunk(a, DVI_CHUNK))) return NULL;
+      a->cur = a->nchunks - 1;
+      a->has_cur = true;
+      a->used = HEAD;
+    }
+    c = a->chunks[a->cur];
+    off = a->used;
+    a->used += size;
+  }
   a->used_bytes += size;
+  void *p = c + off;
   memset(p, 0, size);
+  if (hout) *hout = (dvi_h)((((dvi_chunk_head *)(void *)c)->number << DVI_H_SHIFT) | (off >> 3));
   return p;
 }
 
+void *dvi_arena_alloc(dvi_arena *a, size_t size) { return dvi_arena_alloc_h(a, size, NULL); }
+
 dvi_arena_mark dvi_arena_get_mark(const dvi_arena *a) {
-  dvi_arena_mark m = {a->head ? a->head->number : 0, a->nchunks, a->head ? a->head->used : 0,
-                      a->used_bytes};
+  dvi_arena_mark m = {a->nchunks, a->cur, a->has_cur, a->used, a->used_bytes};
   return m;
 }
 
 void dvi_arena_release(dvi_arena *a, dvi_arena_mark m) {
-  /* chunks numbered after the mark are newer: free them wherever they sit (a large block goes
-     behind the head that was current when it was made) */
-  for (dvi_arena_chunk **at = &a->head; *at;) {
-    dvi_arena_chunk *c = *at;
-    if (c->number > m.last) {
-      *at = c->next;
-      dvi_free(c);
-    } else {
-      at = &c->next;
-    }
+  for (uint32_t i = m.nchunks; i < a->nchunks; i++) {
+    char *c = a->chunks[i];
+    bool small = !(a->has_cur && i == a->cur) ? false : true;
+    /* keep one chunk of the ordinary size for the next allocations */
+    if (small && !a->spare) a->spare = c;
+    else free(c);
   }
-  for (dvi_arena_chunk *c = a->head; c; c = c->next)
-    if (c->number == m.chunk) c->used = m.used;
+  a->nchunks = m.nchunks;
+  a->cur = m.cur;
+  a->has_cur = m.has_cur;
+  a->used = m.used;
   a->used_bytes = m.used_bytes;
 }
 

@@ -4,138 +4,347 @@
 
 #include "core/internal.h"
 
+/* ---- records ------------------------------------------------------------------------------
+   See struct danvan_entity in internal.h for the layout. Cells are read and written with
+   memcpy: they are packed without alignment. */
+static inline uint32_t get_u32(const unsigned char *p) {
+  uint32_t v;
+  memcpy(&v, p, 4);
+  return v;
+}
+static inline void put_u32(unsigned char *p, uint32_t v) { memcpy(p, &v, 4); }
+
+static inline unsigned char *inline_rec(const danvan_entity *e) {
+  return (unsigned char *)(uintptr_t)(e + 1);
+}
+
+static inline uint32_t inline_mask(const danvan_entity *e, const dvi_kind_desc *kd) {
+  const unsigned char *p = inline_rec(e);
+  switch (kd->mask_bytes) {
+    case 1: return p[0];
+    case 2: return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+    default: return get_u32(p);
+  }
+}
+
+static inline unsigned char *full_rec(const danvan_entity *e) {
+  return dvi_arena_ptr(&dvi_ds_of(e)->arena, get_u32(inline_rec(e)));
+}
+
+/* The cell of field idx, or NULL when the entity has none (or it is not set). */
+static unsigned char *cell_at(const danvan_entity *e, const dvi_kind_desc *kd, int idx) {
+  if (e->flags & DVI_EF_FULL) {
+    unsigned char *r = full_rec(e);
+    return (get_u32(r) >> idx & 1) ? r + kd->full_off[idx] : NULL;
+  }
+  uint32_t m = inline_mask(e, kd);
+  if (!(m >> idx & 1)) return NULL;
+  if (idx == kd->text_index && (e->flags & DVI_EF_TEXTRES)) return NULL;
+  size_t off = kd->mask_bytes;
+  for (int j = 0; j < idx; j++)
+    if (m >> j & 1) off += kd->width[j];
+  return inline_rec(e) + off;
+}
+
+/* Move the record to a full one (every field has a cell). */
+static int32_t make_full(danvan_entity *e, const dvi_kind_desc *kd) {
+  if (e->flags & DVI_EF_FULL) return DANVAN_OK;
+  danvan_dataset *ds = dvi_ds_of(e);
+  dvi_h h;
+  unsigned char *r = dvi_arena_alloc_h(&ds->arena, kd->full_size, &h);
+  if (!r) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  uint32_t pres = 0;
+  for (size_t i = 0; i < kd->nfields; i++) {
+    const unsigned char *c = cell_at(e, kd, (int)i);
+    if (!c) continue;
+    memcpy(r + kd->full_off[i], c, kd->width[i]);
+    pres |= 1u << i;
+  }
+  put_u32(r, pres);
+  put_u32(inline_rec(e), h);
+  e->flags = (uint8_t)((e->flags | DVI_EF_FULL) & ~DVI_EF_TEXTRES);
+  return DANVAN_OK;
+}
+
+/* A cell to write field idx into (marked present), or NULL on ENOMEM. */
+static unsigned char *cell_for_write(danvan_entity *e, const dvi_kind_desc *kd, int idx) {
+  if (!(e->flags & DVI_EF_FULL)) {
+    if (inline_mask(e, kd) >> idx & 1) {
+      if (idx == kd->text_index) e->flags = (uint8_t)(e->flags & ~DVI_EF_TEXTRES);
+      return cell_at(e, kd, idx);
+    }
+    if (make_full(e, kd)) return NULL;
+  }
+  unsigned char *r = full_rec(e);
+  put_u32(r, get_u32(r) | 1u << idx);
+  return r + kd->full_off[idx];
+}
+
+static void clear_field(danvan_entity *e, const dvi_kind_desc *kd, int idx) {
+  if (!cell_at(e, kd, idx)) return;
+  if (make_full(e, kd)) {
+    /* no memory for a full record: the cell stays, but a text field can be marked unset */
+    if (idx == kd->text_index) e->flags |= DVI_EF_TEXTRES;
+    return;
+  }
+  unsigned char *r = full_rec(e);
+  put_u32(r, get_u32(r) & ~(1u << idx));
+}
+
+bool dvi_has(const danvan_entity *e, int idx) { return cell_at(e, dvi_desc(e), idx) != NULL; }
+
+typedef struct list_block {
+  uint32_t text, n;
+  const char *items[];
+} list_block;
+
+const dvi_value *dvi_val_idx(const danvan_entity *e, int idx, dvi_value *out) {
+  const dvi_kind_desc *kd = dvi_desc(e);
+  const unsigned char *c = cell_at(e, kd, idx);
+  if (!c) return NULL;
+  const dvi_field_desc *fd = &kd->fields[idx];
+  memset(out, 0, sizeof *out);
+  out->set = 1;
+  switch (fd->type) {
+    case DANVAN_TYPE_ENUM: out->u.s = fd->enums[c[0]]; break;
+    case DANVAN_TYPE_BOOL: out->u.i = c[0]; break;
+    case DANVAN_TYPE_TIME: {
+      uint16_t t;
+      memcpy(&t, c, 2);
+      out->u.i = t;
+      break;
+    }
+    case DANVAN_TYPE_DATE: {
+      int32_t d;
+      memcpy(&d, c, 4);
+      out->u.i = d;
+      break;
+    }
+    case DANVAN_TYPE_DATETIME:
+    case DANVAN_TYPE_INT: memcpy(&out->u.i, c, 8); break;
+    case DANVAN_TYPE_DECIMAL:
+      memcpy(&out->u.i, c, 8);
+      out->scale = (int8_t)c[8];
+      break;
+    case DANVAN_TYPE_REFS:
+    case DANVAN_TYPE_TOKENS: {
+      const danvan_dataset *ds = dvi_ds_of(e);
+      const list_block *b = dvi_arena_ptr(&ds->arena, get_u32(c));
+      out->u.s = dvi_arena_ptr(&ds->arena, b->text);
+      out->nitems = b->n;
+      out->items = b->n ? (const char **)(uintptr_t)b->items : NULL;
+      break;
+    }
+    default: out->u.s = dvi_arena_ptr(&dvi_ds_of(e)->arena, get_u32(c)); break;
+  }
+  return out;
+}
+
+/* The id of an entity of the index (its kind has one, and it is set). */
+static const char *id_of(const danvan_entity *e) {
+  const dvi_kind_desc *kd = dvi_desc(e);
+  if (kd->id_index < 0) return NULL;
+  const unsigned char *c = cell_at(e, kd, kd->id_index);
+  return c ? dvi_arena_ptr(&dvi_ds_of(e)->arena, get_u32(c)) : NULL;
+}
+
 /* ---- id index: open addressing, linear probing -------------------------------------------
-   Each slot keeps a 32-bit hash of its key beside it, so probes and growth compare hashes and
-   only touch a key's string when the hashes agree (the strings are scattered in the arena:
-   reading them is what costs at scale). */
-static uint32_t hash_str(const char *s) {
+   A slot is the entity's handle and a 32-bit hash of its id: probes and growth compare
+   hashes and read an id only when the hashes agree. */
+static uint32_t hash_mem(const char *s, size_t len) {
   uint64_t h = 1469598103934665603ULL; /* FNV-1a */
-  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
   return (uint32_t)(h ^ (h >> 32));
 }
 
+#define SLOT_H(x) ((dvi_h)((x) >> 32))
+#define SLOT_HASH(x) ((uint32_t)(x))
+
 static void idmap_free(dvi_idmap *m) {
-  dvi_free(m->keys);
-  dvi_free(m->vals);
-  dvi_free(m->hashes);
+  dvi_free(m->slots);
   memset(m, 0, sizeof *m);
 }
 
-static bool key_eq(const dvi_idmap *m, size_t i, uint32_t h, const char *key) {
-  return m->hashes[i] == h && strcmp(m->keys[i], key) == 0;
+static bool key_eq(const danvan_dataset *ds, uint64_t slot, uint32_t h, const char *key, size_t len) {
+  if (SLOT_HASH(slot) != h) return false;
+  const char *id = id_of(dvi_ent(ds, SLOT_H(slot)));
+  return id && strncmp(id, key, len) == 0 && id[len] == '\0';
 }
 
-static danvan_entity *idmap_get(const dvi_idmap *m, const char *key) {
+static danvan_entity *idmap_getn(const danvan_dataset *ds, const char *key, size_t len) {
+  const dvi_idmap *m = &ds->ids;
   if (!m->cap) return NULL;
   size_t mask = m->cap - 1;
-  uint32_t h = hash_str(key);
+  uint32_t h = hash_mem(key, len);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
-    if (!m->keys[i]) return NULL;
-    if (key_eq(m, i, h, key)) return m->vals[i];
+    uint64_t x = m->slots[i];
+    if (!x) return NULL;
+    if (key_eq(ds, x, h, key, len)) return dvi_ent(ds, SLOT_H(x));
   }
+}
+
+static danvan_entity *idmap_get(const danvan_dataset *ds, const char *key) {
+  return idmap_getn(ds, key, strlen(key));
 }
 
 static bool idmap_grow(dvi_idmap *m) {
   size_t cap = m->cap ? m->cap * 2 : 64;
-  const char **keys = dvi_calloc(cap, sizeof *keys);
-  danvan_entity **vals = dvi_calloc(cap, sizeof *vals);
-  uint32_t *hashes = dvi_calloc(cap, sizeof *hashes);
-  if (!keys || !vals || !hashes) {
-    dvi_free(keys);
-    dvi_free(vals);
-    dvi_free(hashes);
-    return false;
-  }
+  uint64_t *slots = dvi_calloc(cap, sizeof *slots);
+  if (!slots) return false;
   for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i]) continue;
-    size_t j = m->hashes[i] & (cap - 1);
-    while (keys[j]) j = (j + 1) & (cap - 1);
-    keys[j] = m->keys[i];
-    vals[j] = m->vals[i];
-    hashes[j] = m->hashes[i];
+    uint64_t x = m->slots[i];
+    if (!x) continue;
+    size_t j = SLOT_HASH(x) & (cap - 1);
+    while (slots[j]) j = (j + 1) & (cap - 1);
+    slots[j] = x;
   }
-  dvi_free(m->keys);
-  dvi_free(m->vals);
-  dvi_free(m->hashes);
-  m->keys = keys;
-  m->vals = vals;
-  m->hashes = hashes;
+  dvi_free(m->slots);
+  m->slots = slots;
   m->cap = cap;
   return true;
 }
 
 /* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key
    that is already present never needs memory. */
-static bool idmap_put(dvi_idmap *m, const char *key, danvan_entity *e) {
-  uint32_t h = hash_str(key);
+static bool idmap_put(danvan_dataset *ds, const char *key, danvan_entity *e) {
+  dvi_idmap *m = &ds->ids;
+  size_t len = strlen(key);
+  uint32_t h = hash_mem(key, len);
+  dvi_h eh = dvi_arena_handle(e);
   if (m->cap) {
     size_t mask = m->cap - 1;
-    for (size_t i = h & mask; m->keys[i]; i = (i + 1) & mask)
-      if (key_eq(m, i, h, key)) {
-        if (m->vals[i] == e) return true;
+    for (size_t i = h & mask; m->slots[i]; i = (i + 1) & mask)
+      if (key_eq(ds, m->slots[i], h, key, len)) {
+        if (SLOT_H(m->slots[i]) == eh) return true;
         m->dups++;
-        if (e->seq < m->vals[i]->seq) {
-          m->keys[i] = key;
-          m->vals[i] = e;
-        }
+        if (eh < SLOT_H(m->slots[i])) m->slots[i] = (uint64_t)eh << 32 | h;
         return true;
       }
   }
   if ((m->len + 1) * 4 > m->cap * 3 && !idmap_grow(m)) return false;
   size_t mask = m->cap - 1;
   size_t i = h & mask;
-  while (m->keys[i]) i = (i + 1) & mask;
-  m->keys[i] = key;
-  m->vals[i] = e;
-  m->hashes[i] = h;
+  while (m->slots[i]) i = (i + 1) & mask;
+  m->slots[i] = (uint64_t)eh << 32 | h;
   m->len++;
   return true;
 }
 
 /* Backward-shift deletion keeps probe chains intact. */
-static void idmap_del(dvi_idmap *m, const char *key, const danvan_entity *e) {
+static void idmap_del(danvan_dataset *ds, const char *key, const danvan_entity *e) {
+  dvi_idmap *m = &ds->ids;
   if (!m->cap) return;
   size_t mask = m->cap - 1;
-  uint32_t h = hash_str(key);
+  size_t len = strlen(key);
+  uint32_t h = hash_mem(key, len);
   size_t i = h & mask;
   for (;; i = (i + 1) & mask) {
-    if (!m->keys[i]) return;
-    if (key_eq(m, i, h, key)) break;
+    if (!m->slots[i]) return;
+    if (key_eq(ds, m->slots[i], h, key, len)) break;
   }
-  if (m->vals[i] != e) return; /* a duplicate is being removed; the indexed one stays */
+  if (SLOT_H(m->slots[i]) != dvi_arena_handle(e)) return; /* a duplicate is being removed */
   size_t j = i;
   for (;;) {
-    m->keys[i] = NULL;
-    m->vals[i] = NULL;
+    m->slots[i] = 0;
     for (;;) {
       j = (j + 1) & mask;
-      if (!m->keys[j]) {
+      if (!m->slots[j]) {
         m->len--;
         return;
       }
-      size_t home = m->hashes[j] & mask;
+      size_t home = SLOT_HASH(m->slots[j]) & mask;
       /* can the entry at j move to the hole at i? */
       if ((j > i && (home <= i || home > j)) || (j < i && (home <= i && home > j))) break;
     }
-    m->keys[i] = m->keys[j];
-    m->vals[i] = m->vals[j];
-    m->hashes[i] = m->hashes[j];
+    m->slots[i] = m->slots[j];
     i = j;
   }
 }
 
+/* ---- pointer map -------------------------------------------------------------------------- */
+static size_t ptr_hash(const void *p) {
+  uint64_t x = (uint64_t)(uintptr_t)p;
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdULL;
+  x ^= x >> 33;
+  return (size_t)x;
+}
+
+void *dvi_pmap_get(const dvi_pmap *m, const void *key) {
+  if (!m->cap) return NULL;
+  for (size_t i = ptr_hash(key) & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+    if (!m->keys[i]) return NULL;
+    if (m->keys[i] == key) return m->vals[i];
+  }
+}
+
+bool dvi_pmap_put(dvi_pmap *m, const void *key, void *val) {
+  if ((m->len + 1) * 2 > m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 16;
+    const void **keys = dvi_calloc(cap, sizeof *keys);
+    void **vals = dvi_calloc(cap, sizeof *vals);
+    if (!keys || !vals) {
+      dvi_free(keys);
+      dvi_free(vals);
+      return false;
+    }
+    for (size_t i = 0; i < m->cap; i++) {
+      if (!m->keys[i]) continue;
+      size_t j = ptr_hash(m->keys[i]) & (cap - 1);
+      while (keys[j]) j = (j + 1) & (cap - 1);
+      keys[j] = m->keys[i];
+      vals[j] = m->vals[i];
+    }
+    dvi_free(m->keys);
+    dvi_free(m->vals);
+    m->keys = keys;
+    m->vals = vals;
+    m->cap = cap;
+  }
+  size_t i = ptr_hash(key) & (m->cap - 1);
+  while (m->keys[i] && m->keys[i] != key) i = (i + 1) & (m->cap - 1);
+  if (!m->keys[i]) m->len++;
+  m->keys[i] = key;
+  m->vals[i] = val;
+  return true;
+}
+
+void dvi_pmap_free(dvi_pmap *m) {
+  dvi_free(m->keys);
+  dvi_free(m->vals);
+  memset(m, 0, sizeof *m);
+}
+
+dvi_xattr *dvi_xattrs(const danvan_entity *e) {
+  return (e->flags & DVI_EF_XATTRS) ? dvi_pmap_get(&dvi_ds_of(e)->xattrs, e) : NULL;
+}
+
+int32_t dvi_set_xattrs(danvan_entity *e, dvi_xattr *list) {
+  if (!dvi_pmap_put(&dvi_ds_of(e)->xattrs, e, list)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  e->flags |= DVI_EF_XATTRS;
+  return DANVAN_OK;
+}
+
 /* ---- datasets ----------------------------------------------------------------------------- */
+#define NTOP(ds) (dvi_kind(DANVAN_KIND_DATASET)->nslots + 1)
+
 int32_t danvan_dataset_new(danvan_dataset **out) {
   DVI_CHECK_ARG(out);
   *out = NULL;
   danvan_dataset *ds = dvi_calloc(1, sizeof *ds);
   if (!ds) return dvi_error(DANVAN_ENOMEM, "out of memory");
   dvi_arena_init(&ds->arena);
+  ds->arena.owner = ds;
   ds->refs = 1;
-  ds->root.desc = dvi_kind(DANVAN_KIND_DATASET);
-  ds->root.ds = ds;
+  static uint64_t serials = 0;
+  ds->serial = __atomic_add_fetch(&serials, 1, __ATOMIC_RELAXED);
+  ds->root.kind = DANVAN_KIND_DATASET;
+  ds->root.flags = DVI_EF_ROOT;
   ds->files = dvi_calloc(4, sizeof *ds->files);
-  if (!ds->files) {
+  ds->top = dvi_calloc(NTOP(ds), sizeof *ds->top);
+  if (!ds->files || !ds->top) {
+    dvi_free(ds->files);
+    dvi_free(ds->top);
     dvi_free(ds);
     return dvi_error(DANVAN_ENOMEM, "out of memory");
   }
@@ -145,21 +354,11 @@ int32_t danvan_dataset_new(danvan_dataset **out) {
   return DANVAN_OK;
 }
 
-static void free_kids(danvan_entity *e) {
-  if (!e->kids) return;
-  size_t nv = e->desc->nslots + 2;
-  for (size_t s = 0; s < nv; s++) {
-    if (s == DVI_ALL_SLOT(e->desc))
-      for (uint32_t i = 0; i < e->kids[s].n; i++) free_kids(e->kids[s].items[i]);
-    dvi_free(e->kids[s].items);
-  }
-  dvi_free(e->kids);
-  e->kids = NULL;
-}
-
 static void dataset_destroy(danvan_dataset *ds) {
-  free_kids(&ds->root);
+  for (size_t i = 0; i < NTOP(ds); i++) dvi_free(ds->top[i].items);
+  dvi_free(ds->top);
   idmap_free(&ds->ids);
+  dvi_pmap_free(&ds->xattrs);
   dvi_free(ds->files);
   dvi_arena_free(&ds->arena);
   dvi_free(ds);
@@ -185,7 +384,7 @@ danvan_entity *danvan_dataset_get(const danvan_dataset *ds, int32_t kind, size_t
 
 int32_t danvan_dataset_find(danvan_entity **out, const danvan_dataset *ds, const char *id) {
   DVI_CHECK_ARG(out && ds && id);
-  *out = idmap_get(&ds->ids, id);
+  *out = idmap_get(ds, id);
   return *out ? DANVAN_OK : dvi_error(DANVAN_ENOTFOUND, "no entity has the id '%s'", id);
 }
 
@@ -193,6 +392,15 @@ size_t danvan_dataset_entity_count(const danvan_dataset *ds) { return ds ? ds->n
 
 const char *dvi_ds_strndup(danvan_dataset *ds, const char *s, size_t len) {
   return dvi_arena_strndup(&ds->arena, s, len);
+}
+
+static dvi_h str_h(danvan_dataset *ds, const char *s, size_t len) {
+  dvi_h h = 0;
+  char *p = dvi_arena_alloc_h(&ds->arena, len + 1, &h);
+  if (!p) return 0;
+  memcpy(p, s, len);
+  p[len] = '\0';
+  return h;
 }
 
 int32_t dvi_ds_add_file(danvan_dataset *ds, const char *name, uint16_t *out_index) {
@@ -215,7 +423,7 @@ int32_t dvi_ds_add_file(danvan_dataset *ds, const char *name, uint16_t *out_inde
 }
 
 /* ---- entities ----------------------------------------------------------------------------- */
-static bool vec_push(dvi_vec *v, danvan_entity *e) {
+static bool vec_reserve(dvi_vec *v) {
   if (v->n == v->cap) {
     uint32_t cap = v->cap ? v->cap * 2 : 4;
     danvan_entity **items = dvi_realloc(v->items, cap * sizeof *items);
@@ -223,6 +431,11 @@ static bool vec_push(dvi_vec *v, danvan_entity *e) {
     v->items = items;
     v->cap = cap;
   }
+  return true;
+}
+
+static bool vec_push(dvi_vec *v, danvan_entity *e) {
+  if (!vec_reserve(v)) return false;
   v->items[v->n++] = e;
   return true;
 }
@@ -236,30 +449,56 @@ static void vec_remove(dvi_vec *v, const danvan_entity *e) {
     }
 }
 
-int32_t dvi_entity_add(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
-                       int slot) {
-  danvan_dataset *ds = parent->ds;
-  const dvi_kind_desc *pd = parent->desc;
-  if (!parent->kids) {
-    parent->kids = dvi_calloc(pd->nslots + 2, sizeof *parent->kids);
-    if (!parent->kids) return dvi_error(DANVAN_ENOMEM, "out of memory");
+static dvi_vec *top_vec(const danvan_dataset *ds, int32_t kind) {
+  int slot = dvi_kind(DANVAN_KIND_DATASET)->child_slot[kind];
+  return slot >= 0 ? &ds->top[slot] : NULL;
+}
+
+const dvi_vec *dvi_top(const danvan_dataset *ds, int32_t kind) { return top_vec(ds, kind); }
+
+int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
+                         int slot, uint32_t reserve) {
+  (void)slot;
+  danvan_dataset *ds = dvi_ds_of(parent);
+  bool top = (parent->flags & DVI_EF_ROOT) != 0;
+  if (kd->nfields < 32) reserve &= (1u << kd->nfields) - 1;
+  size_t size = sizeof(danvan_entity) + kd->mask_bytes;
+  for (size_t i = 0; i < kd->nfields; i++)
+    if (reserve >> i & 1) size += kd->width[i];
+  if (top && !vec_reserve(top_vec(ds, kd->kind))) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  dvi_h h;
+  danvan_entity *e = dvi_arena_alloc_h(&ds->arena, size, &h);
+  if (!e) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  e->kind = (uint8_t)kd->kind;
+  unsigned char *m = inline_rec(e);
+  memcpy(m, &reserve, kd->mask_bytes); /* little-endian: the low bytes */
+  if (kd->text_index >= 0 && (reserve >> kd->text_index & 1)) e->flags |= DVI_EF_TEXTRES;
+  if (top) {
+    e->flags |= DVI_EF_TOP;
+    vec_push(top_vec(ds, kd->kind), e); /* cannot fail: room was made */
+  } else {
+    e->parent = dvi_arena_handle(parent);
   }
-  danvan_entity *e = dvi_arena_alloc(&ds->arena, sizeof *e);
-  dvi_value *vals = kd->nfields ? dvi_arena_alloc(&ds->arena, kd->nfields * sizeof *vals) : NULL;
-  if (!e || (kd->nfields && !vals)) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  e->desc = kd;
-  e->ds = ds;
-  e->parent = parent;
-  e->vals = vals;
-  e->seq = ds->next_seq++;
-  if (!vec_push(&parent->kids[slot], e)) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  if (!vec_push(&parent->kids[DVI_ALL_SLOT(pd)], e)) {
-    parent->kids[slot].n--;
-    return dvi_error(DANVAN_ENOMEM, "out of memory");
+  ds->hint_prev = parent->last;
+  if (!parent->last) {
+    e->next = h;
+  } else {
+    danvan_entity *last = dvi_ent(ds, parent->last);
+    e->next = last->next;
+    last->next = h;
   }
+  parent->last = h;
+  ds->gen++;
+  ds->hint_gen = ds->gen;
+  ds->hint_child = h;
   ds->nentities++;
   if (out) *out = e;
   return DANVAN_OK;
+}
+
+int32_t dvi_entity_add(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
+                       int slot) {
+  return dvi_entity_add_r(out, parent, kd, slot, 0);
 }
 
 int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t kind, const char *id) {
@@ -268,14 +507,14 @@ int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t ki
   const dvi_kind_desc *kd = dvi_kind(kind);
   if (!kd || kind == DANVAN_KIND_DATASET)
     return dvi_error(DANVAN_EINVAL, "%d is not a kind of entity that can be added", (int)kind);
-  int slot = parent->desc->child_slot[kind];
+  int slot = dvi_desc(parent)->child_slot[kind];
   if (slot < 0)
-    return dvi_error(DANVAN_EINVAL, "a %s cannot contain a %s", parent->desc->name, kd->name);
+    return dvi_error(DANVAN_EINVAL, "a %s cannot contain a %s", dvi_desc(parent)->name, kd->name);
   if (id && kd->id_index < 0) return dvi_error(DANVAN_EINVAL, "a %s has no id", kd->name);
   if (id && !dvi_is_ncname(id, strlen(id)))
     return dvi_error(DANVAN_EINVAL, "'%s' is not a valid id (an XML NCName)", id);
   danvan_entity *e;
-  int32_t rc = dvi_entity_add(&e, parent, kd, slot);
+  int32_t rc = dvi_entity_add_r(&e, parent, kd, slot, id ? 1u << kd->id_index : 0);
   if (rc) return rc;
   if (id && (rc = dvi_entity_set_text(e, kd->id_index, id, strlen(id)))) {
     danvan_entity_remove(e);
@@ -285,207 +524,336 @@ int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t ki
   return DANVAN_OK;
 }
 
+danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind) {
+  if (!e->last || (e->flags & DVI_EF_GONE)) return NULL;
+  const danvan_dataset *ds = dvi_ds_of(e);
+  danvan_entity *last = dvi_ent(ds, e->last);
+  for (danvan_entity *c = dvi_ent(ds, last->next);; c = dvi_ent(ds, c->next)) {
+    if (kind == DANVAN_KIND_ANY || c->kind == kind) return c;
+    if (c == last) return NULL;
+  }
+}
+
+danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind) {
+  const danvan_entity *p = dvi_parent(c);
+  if (!p) return NULL;
+  const danvan_dataset *ds = dvi_ds_of(c);
+  dvi_h last = p->last;
+  for (;;) {
+    if (dvi_arena_handle(c) == last) return NULL;
+    c = dvi_ent(ds, c->next);
+    if (kind == DANVAN_KIND_ANY || c->kind == kind) return (danvan_entity *)(uintptr_t)c;
+  }
+}
+
 /* After ids were removed while duplicates exist, put back the entities whose id lost its
    entry. The index only shrank, so this needs no memory and cannot fail. */
-static void reindex_tree(dvi_idmap *m, danvan_entity *e) {
-  if (!e->kids) return;
-  dvi_vec *all = &e->kids[DVI_ALL_SLOT(e->desc)];
-  for (uint32_t i = 0; i < all->n; i++) {
-    danvan_entity *c = all->items[i];
-    if (c->desc->id_index >= 0 && c->vals[c->desc->id_index].set)
-      idmap_put(m, c->vals[c->desc->id_index].u.s, c);
-    reindex_tree(m, c);
+static void reindex_tree(danvan_dataset *ds, danvan_entity *e) {
+  for (danvan_entity *c = dvi_kid_first(e, DANVAN_KIND_ANY); c; c = dvi_kid_next(c, DANVAN_KIND_ANY)) {
+    const char *id = id_of(c);
+    if (id) idmap_put(ds, id, c);
+    reindex_tree(ds, c);
   }
 }
 
 static void rebuild_index(danvan_dataset *ds) {
   ds->ids.dups = 0;
-  reindex_tree(&ds->ids, &ds->root);
+  reindex_tree(ds, &ds->root);
 }
 
-static void unindex_tree(danvan_entity *e) {
-  danvan_dataset *ds = e->ds;
-  if (e->desc->id_index >= 0 && e->vals[e->desc->id_index].set)
-    idmap_del(&ds->ids, e->vals[e->desc->id_index].u.s, e);
+static void unindex_tree(danvan_dataset *ds, danvan_entity *e) {
+  const char *id = id_of(e);
+  if (id) idmap_del(ds, id, e);
   ds->nentities--;
-  if (!e->kids) return;
-  dvi_vec *all = &e->kids[DVI_ALL_SLOT(e->desc)];
-  for (uint32_t i = 0; i < all->n; i++) unindex_tree(all->items[i]);
+  for (danvan_entity *c = dvi_kid_first(e, DANVAN_KIND_ANY); c; c = dvi_kid_next(c, DANVAN_KIND_ANY))
+    unindex_tree(ds, c);
 }
 
 int32_t danvan_entity_remove(danvan_entity *e) {
-  DVI_CHECK_ARG(e && e->parent);
-  danvan_entity *parent = e->parent;
-  const dvi_kind_desc *pd = parent->desc;
-  int slot = pd->child_slot[e->desc->kind];
-  vec_remove(&parent->kids[slot], e);
-  vec_remove(&parent->kids[DVI_ALL_SLOT(pd)], e);
-  unindex_tree(e);
-  if (e->ds->ids.dups) rebuild_index(e->ds);
-  free_kids(e);
-  e->kids = NULL;
-  e->parent = NULL;
+  DVI_CHECK_ARG(e && dvi_parent(e));
+  danvan_dataset *ds = dvi_ds_of(e);
+  danvan_entity *parent = dvi_parent(e);
+  dvi_h h = dvi_arena_handle(e);
+  /* unlink from the circular list: find the one before */
+  danvan_entity *prev;
+  if (ds->hint_gen == ds->gen && ds->hint_child == h && parent->last == h) {
+    /* the newest child (a streamed report): its predecessor was noted when it was added */
+    prev = ds->hint_prev ? dvi_ent(ds, ds->hint_prev) : e;
+  } else {
+    prev = dvi_ent(ds, parent->last);
+    while (prev->next != h) prev = dvi_ent(ds, prev->next);
+  }
+  if (prev == e) {
+    parent->last = 0;
+  } else {
+    prev->next = e->next;
+    if (parent->last == h) parent->last = dvi_arena_handle(prev);
+  }
+  if (e->flags & DVI_EF_TOP) vec_remove(top_vec(ds, e->kind), e);
+  unindex_tree(ds, e);
+  if (ds->ids.dups) rebuild_index(ds);
+  e->flags = (uint8_t)((e->flags & ~DVI_EF_TOP) | DVI_EF_GONE);
+  e->parent = 0;
+  e->next = h;
+  e->last = 0;
+  ds->gen++;
   return DANVAN_OK;
 }
 
-int32_t danvan_entity_kind(const danvan_entity *e) { return e ? e->desc->kind : 0; }
-danvan_dataset *danvan_entity_dataset(const danvan_entity *e) { return e ? e->ds : NULL; }
-danvan_entity *danvan_entity_parent(const danvan_entity *e) { return e ? e->parent : NULL; }
-
-const char *danvan_entity_id(const danvan_entity *e) {
-  if (!e || e->desc->id_index < 0 || !e->vals[e->desc->id_index].set) return NULL;
-  return e->vals[e->desc->id_index].u.s;
+void dvi_root_truncate(danvan_dataset *ds, size_t keep) {
+  danvan_entity *root = &ds->root;
+  if (!root->last) return;
+  danvan_entity *last = dvi_ent(ds, root->last);
+  danvan_entity *kept = NULL; /* the last child kept */
+  danvan_entity *c = dvi_ent(ds, last->next);
+  for (size_t i = 0; i < keep; i++) {
+    kept = c;
+    if (c == last) return; /* nothing after it */
+    c = dvi_ent(ds, c->next);
+  }
+  danvan_entity *first = kept ? dvi_ent(ds, kept->next) : c;
+  danvan_entity *head = dvi_ent(ds, last->next); /* the first child of all */
+  /* the removed ones are the newest of each kind: the ends of the per-kind vectors */
+  danvan_entity *x = first;
+  for (;;) {
+    danvan_entity *next = x == last ? NULL : dvi_ent(ds, x->next);
+    top_vec(ds, x->kind)->n--;
+    unindex_tree(ds, x);
+    x->flags = (uint8_t)((x->flags & ~DVI_EF_TOP) | DVI_EF_GONE);
+    x->next = dvi_arena_handle(x);
+    x->last = 0;
+    if (!next) break;
+    x = next;
+  }
+  if (kept) {
+    kept->next = dvi_arena_handle(head);
+    root->last = dvi_arena_handle(kept);
+  } else {
+    root->last = 0;
+  }
+  ds->gen++;
 }
 
-static const dvi_vec *kids_of(const danvan_entity *e, int32_t kind) {
-  if (!e || !e->kids) return NULL;
-  if (kind == DANVAN_KIND_ANY) return &e->kids[DVI_ALL_SLOT(e->desc)];
-  if (kind <= 0 || kind >= DANVAN_KIND_COUNT) return NULL;
-  int slot = e->desc->child_slot[kind];
-  return slot >= 0 ? &e->kids[slot] : NULL;
+int32_t danvan_entity_kind(const danvan_entity *e) { return e ? e->kind : 0; }
+danvan_dataset *danvan_entity_dataset(const danvan_entity *e) { return e ? dvi_ds_of(e) : NULL; }
+danvan_entity *danvan_entity_parent(const danvan_entity *e) { return e ? dvi_parent(e) : NULL; }
+
+const char *danvan_entity_id(const danvan_entity *e) { return e ? id_of(e) : NULL; }
+
+static bool kind_ok(int32_t kind) {
+  return kind == DANVAN_KIND_ANY || (kind > 0 && kind < DANVAN_KIND_COUNT);
 }
 
 size_t danvan_entity_child_count(const danvan_entity *e, int32_t kind) {
-  const dvi_vec *v = kids_of(e, kind);
-  return v ? v->n : 0;
+  if (!e || !kind_ok(kind)) return 0;
+  if ((e->flags & DVI_EF_ROOT) && kind != DANVAN_KIND_ANY) {
+    const dvi_vec *v = top_vec(dvi_ds_of(e), kind);
+    return v ? v->n : 0;
+  }
+  if (kind != DANVAN_KIND_ANY && dvi_desc(e)->child_slot[kind] < 0) return 0;
+  size_t n = 0;
+  for (danvan_entity *c = dvi_kid_first(e, kind); c; c = dvi_kid_next(c, kind)) n++;
+  return n;
 }
+
+/* Indexed access walks the siblings; a per-thread cursor makes a loop over i linear. */
+static DVI_TLS struct {
+  const danvan_entity *parent;
+  uint64_t serial; /* of the dataset: an address can be reused by another */
+  uint32_t gen;
+  int32_t kind;
+  size_t i;
+  danvan_entity *c;
+} cursor;
 
 danvan_entity *danvan_entity_child(const danvan_entity *e, int32_t kind, size_t i) {
-  const dvi_vec *v = kids_of(e, kind);
-  return (v && i < v->n) ? v->items[i] : NULL;
+  if (!e || !kind_ok(kind)) return NULL;
+  const danvan_dataset *ds = dvi_ds_of(e);
+  if ((e->flags & DVI_EF_ROOT) && kind != DANVAN_KIND_ANY) {
+    const dvi_vec *v = top_vec(ds, kind);
+    return (v && i < v->n) ? v->items[i] : NULL;
+  }
+  if (kind != DANVAN_KIND_ANY && dvi_desc(e)->child_slot[kind] < 0) return NULL;
+  danvan_entity *c;
+  size_t at;
+  if (cursor.parent == e && cursor.serial == ds->serial && cursor.gen == ds->gen && cursor.kind == kind &&
+      cursor.c && cursor.i <= i) {
+    c = cursor.c;
+    at = cursor.i;
+  } else {
+    c = dvi_kid_first(e, kind);
+    at = 0;
+  }
+  while (c && at < i) {
+    c = dvi_kid_next(c, kind);
+    at++;
+  }
+  if (c) {
+    cursor.parent = e;
+    cursor.serial = ds->serial;
+    cursor.gen = ds->gen;
+    cursor.kind = kind;
+    cursor.i = at;
+    cursor.c = c;
+  }
+  return c;
 }
 
-const char *danvan_entity_file(const danvan_entity *e) { return e ? e->ds->files[e->file] : NULL; }
+const char *danvan_entity_file(const danvan_entity *e) { return e ? dvi_ds_of(e)->files[e->file] : NULL; }
 uint32_t danvan_entity_line(const danvan_entity *e) { return e ? e->line : 0; }
 uint32_t danvan_entity_column(const danvan_entity *e) { return e ? e->column : 0; }
 
 /* ---- fields ------------------------------------------------------------------------------- */
 static int field_idx(const danvan_entity *e, int32_t field) {
   if (!e || field <= 0 || field >= DANVAN_FIELD_COUNT) return -1;
-  return e->desc->field_index[field];
+  return dvi_desc(e)->field_index[field];
 }
 
 static int32_t no_field(const danvan_entity *e, int32_t field) {
   if (!e) return dvi_error(DANVAN_EINVAL, "entity is NULL");
   const char *fname = dvi_field_name(field);
-  return dvi_error(DANVAN_EINVAL, "a %s has no field '%s'", e->desc->name, fname ? fname : "?");
+  return dvi_error(DANVAN_EINVAL, "a %s has no field '%s'", dvi_desc(e)->name, fname ? fname : "?");
 }
 
 int32_t danvan_entity_has(const danvan_entity *e, int32_t field) {
   int idx = field_idx(e, field);
-  return idx >= 0 && e->vals[idx].set;
-}
-
-static int32_t split_items(danvan_entity *e, dvi_value *v, const char *s) {
-  uint32_t n = 0;
-  for (const char *p = s; *p;) {
-    while (*p == ' ') p++;
-    if (!*p) break;
-    n++;
-    while (*p && *p != ' ') p++;
-  }
-  v->items = NULL;
-  v->nitems = n;
-  if (!n) return DANVAN_OK;
-  const char **items = dvi_arena_alloc(&e->ds->arena, n * sizeof *items);
-  if (!items) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  uint32_t k = 0;
-  for (const char *p = s; *p;) {
-    while (*p == ' ') p++;
-    if (!*p) break;
-    const char *start = p;
-    while (*p && *p != ' ') p++;
-    items[k] = dvi_ds_strndup(e->ds, start, (size_t)(p - start));
-    if (!items[k]) return dvi_error(DANVAN_ENOMEM, "out of memory");
-    k++;
-  }
-  v->items = (const char **)items;
-  return DANVAN_OK;
+  return idx >= 0 && dvi_has(e, idx);
 }
 
 static bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
-/* Lists are stored with single spaces between items, no leading or trailing space. */
-static const char *normalize_list(danvan_entity *e, const char *s, size_t len) {
-  char *out = dvi_arena_alloc(&e->ds->arena, len + 1);
-  if (!out) return NULL;
+/* A list field: its text with single spaces between items, and the items. */
+static dvi_h make_list(danvan_dataset *ds, const dvi_field_desc *fd, const char *kind_name,
+                       const char *s, size_t len, int32_t *rc) {
+  *rc = DANVAN_OK;
+  dvi_h th;
+  char *out = dvi_arena_alloc_h(&ds->arena, len + 1, &th);
+  if (!out) {
+    *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    return 0;
+  }
   size_t n = 0;
+  uint32_t items = 0;
   for (size_t i = 0; i < len;) {
     while (i < len && is_space(s[i])) i++;
     if (i >= len) break;
     if (n) out[n++] = ' ';
+    items++;
     while (i < len && !is_space(s[i])) out[n++] = s[i++];
   }
   out[n] = '\0';
-  return out;
+  dvi_h bh;
+  list_block *b = dvi_arena_alloc_h(&ds->arena, sizeof *b + items * sizeof(char *), &bh);
+  if (!b) {
+    *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    return 0;
+  }
+  b->text = th;
+  b->n = items;
+  uint32_t k = 0;
+  for (char *p = out; *p;) {
+    char *start = p;
+    while (*p && *p != ' ') p++;
+    size_t l = (size_t)(p - start);
+    char *item = dvi_arena_strndup(&ds->arena, start, l);
+    if (!item) {
+      *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+      return 0;
+    }
+    if (fd->type == DANVAN_TYPE_REFS && !dvi_is_ncname(item, l)) {
+      *rc = dvi_error(DANVAN_EINVAL, "'%s' in %s of a %s is not a valid id", item,
+                      dvi_field_name(fd->field), kind_name);
+      return 0;
+    }
+    b->items[k++] = item;
+    if (*p) p++;
+  }
+  return bh;
 }
 
 int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len) {
-  const dvi_field_desc *fd = &e->desc->fields[idx];
-  dvi_value v;
-  memset(&v, 0, sizeof v);
+  const dvi_kind_desc *kd = dvi_desc(e);
+  const dvi_field_desc *fd = &kd->fields[idx];
+  danvan_dataset *ds = dvi_ds_of(e);
+  unsigned char cell[9];
+  memset(cell, 0, sizeof cell);
   int32_t rc = DANVAN_OK;
   int32_t i32 = 0;
+  int64_t i64 = 0;
+  const char *idtext = NULL;
   switch (fd->type) {
     case DANVAN_TYPE_ID:
     case DANVAN_TYPE_REF:
       if (!dvi_is_ncname(s, len))
         return dvi_error(DANVAN_EINVAL, "%s '%.*s' of a %s is not a valid id", dvi_field_name(fd->field),
-                         (int)len, s, e->desc->name);
+                         (int)len, s, kd->name);
+      if (fd->type == DANVAN_TYPE_REF) {
+        /* a reference to a known id shares that id's text */
+        const danvan_entity *t = idmap_getn(ds, s, len);
+        if (t) {
+          const dvi_kind_desc *td = dvi_desc(t);
+          memcpy(cell, cell_at(t, td, td->id_index), 4);
+          break;
+        }
+      }
       /* fall through */
-    case DANVAN_TYPE_STRING:
-      v.u.s = dvi_ds_strndup(e->ds, s, len);
-      if (!v.u.s) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    case DANVAN_TYPE_STRING: {
+      dvi_h h = str_h(ds, s, len);
+      if (!h) return dvi_error(DANVAN_ENOMEM, "out of memory");
+      put_u32(cell, h);
+      if (fd->type == DANVAN_TYPE_ID) idtext = dvi_arena_ptr(&ds->arena, h);
       break;
+    }
     case DANVAN_TYPE_ENUM: {
       bool ok = false;
       for (size_t k = 0; fd->enums[k]; k++)
         if (strlen(fd->enums[k]) == len && memcmp(fd->enums[k], s, len) == 0) {
-          v.u.s = fd->enums[k];
+          cell[0] = (unsigned char)k;
           ok = true;
         }
       if (!ok)
         return dvi_error(DANVAN_EINVAL, "'%.*s' is not an allowed %s of a %s", (int)len, s,
-                         dvi_field_name(fd->field), e->desc->name);
+                         dvi_field_name(fd->field), kd->name);
       break;
     }
     case DANVAN_TYPE_REFS:
-    case DANVAN_TYPE_TOKENS:
-      v.u.s = normalize_list(e, s, len);
-      if (!v.u.s) return dvi_error(DANVAN_ENOMEM, "out of memory");
-      if ((rc = split_items(e, &v, v.u.s))) return rc;
-      if (fd->type == DANVAN_TYPE_REFS)
-        for (uint32_t k = 0; k < v.nitems; k++)
-          if (!dvi_is_ncname(v.items[k], strlen(v.items[k])))
-            return dvi_error(DANVAN_EINVAL, "'%s' in %s of a %s is not a valid id", v.items[k],
-                             dvi_field_name(fd->field), e->desc->name);
+    case DANVAN_TYPE_TOKENS: {
+      dvi_h h = make_list(ds, fd, kd->name, s, len, &rc);
+      if (rc) return rc;
+      put_u32(cell, h);
       break;
+    }
     case DANVAN_TYPE_DATE:
       rc = dvi_date_parse(&i32, s, len, fd->partial);
-      v.u.i = i32;
+      memcpy(cell, &i32, 4);
       break;
     case DANVAN_TYPE_DATETIME:
-      rc = dvi_datetime_parse(&v.u.i, s, len);
+      rc = dvi_datetime_parse(&i64, s, len);
+      memcpy(cell, &i64, 8);
       break;
-    case DANVAN_TYPE_TIME:
+    case DANVAN_TYPE_TIME: {
       rc = dvi_time_parse(&i32, s, len);
-      v.u.i = i32;
+      uint16_t t = (uint16_t)i32;
+      memcpy(cell, &t, 2);
       break;
+    }
     case DANVAN_TYPE_DECIMAL:
-      rc = dvi_decimal_parse(&v.u.i, &i32, s, len);
-      v.scale = (int16_t)i32;
+      rc = dvi_decimal_parse(&i64, &i32, s, len);
+      memcpy(cell, &i64, 8);
+      cell[8] = (unsigned char)(int8_t)i32;
       break;
     case DANVAN_TYPE_INT: {
       int32_t sc = 0;
-      rc = dvi_decimal_parse(&v.u.i, &sc, s, len);
+      rc = dvi_decimal_parse(&i64, &sc, s, len);
       if (!rc && (sc != 0 || memchr(s, '.', len)))
         rc = dvi_error(DANVAN_EPARSE, "'%.*s' is not a whole number", (int)len, s);
+      memcpy(cell, &i64, 8);
       break;
     }
     case DANVAN_TYPE_BOOL:
-      if (len == 4 && memcmp(s, "true", 4) == 0) v.u.i = 1;
-      else if (len == 5 && memcmp(s, "false", 5) == 0) v.u.i = 0;
-      else if (len == 1 && (s[0] == '1' || s[0] == '0')) v.u.i = s[0] == '1';
+      if (len == 4 && memcmp(s, "true", 4) == 0) cell[0] = 1;
+      else if (len == 5 && memcmp(s, "false", 5) == 0) cell[0] = 0;
+      else if (len == 1 && (s[0] == '1' || s[0] == '0')) cell[0] = s[0] == '1';
       else rc = dvi_error(DANVAN_EPARSE, "'%.*s' is not a boolean (true or false)", (int)len, s);
       break;
     default:
@@ -496,21 +864,36 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
     char msg[400];
     snprintf(msg, sizeof msg, "%s", danvan_error_message());
     return dvi_error(rc == DANVAN_ELIMIT ? DANVAN_ELIMIT : DANVAN_EINVAL, "%s of a %s: %s",
-                     dvi_field_name(fd->field), e->desc->name, msg);
+                     dvi_field_name(fd->field), kd->name, msg);
   }
-  v.set = 1;
-  if (idx == e->desc->id_index) {
-    bool had_id = e->vals[idx].set;
-    if (had_id) idmap_del(&e->ds->ids, e->vals[idx].u.s, e);
-    if (!idmap_put(&e->ds->ids, v.u.s, e)) {
-      if (had_id) idmap_put(&e->ds->ids, e->vals[idx].u.s, e); /* just freed room: no memory needed */
+  if (idx == kd->id_index) {
+    const char *old = id_of(e);
+    if (old) idmap_del(ds, old, e);
+    /* the index reads the id from the entity: write it first, then index */
+    unsigned char saved[4] = {0};
+    const unsigned char *oc = cell_at(e, kd, idx);
+    if (oc) memcpy(saved, oc, 4);
+    unsigned char *c = cell_for_write(e, kd, idx);
+    if (!c) {
+      if (old) idmap_put(ds, old, e);
       return dvi_error(DANVAN_ENOMEM, "out of memory");
     }
-    e->vals[idx] = v;
-    if (had_id && e->ds->ids.dups) rebuild_index(e->ds);
+    memcpy(c, cell, 4);
+    if (!idmap_put(ds, idtext, e)) {
+      if (old) {
+        memcpy(cell_for_write(e, kd, idx), saved, 4); /* the cell exists now: cannot fail */
+        idmap_put(ds, old, e); /* just freed room: no memory needed */
+      } else {
+        clear_field(e, kd, idx);
+      }
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
+    if (old && ds->ids.dups) rebuild_index(ds);
     return DANVAN_OK;
   }
-  e->vals[idx] = v;
+  unsigned char *c = cell_for_write(e, kd, idx);
+  if (!c) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  memcpy(c, cell, kd->width[idx]);
   return DANVAN_OK;
 }
 
@@ -524,10 +907,14 @@ int32_t danvan_entity_set(danvan_entity *e, int32_t field, const char *value) {
 int32_t danvan_entity_unset(danvan_entity *e, int32_t field) {
   int idx = field_idx(e, field);
   if (idx < 0) return no_field(e, field);
-  bool was_id = idx == e->desc->id_index && e->vals[idx].set;
-  if (was_id) idmap_del(&e->ds->ids, e->vals[idx].u.s, e);
-  memset(&e->vals[idx], 0, sizeof e->vals[idx]);
-  if (was_id && e->ds->ids.dups) rebuild_index(e->ds);
+  const dvi_kind_desc *kd = dvi_desc(e);
+  danvan_dataset *ds = dvi_ds_of(e);
+  if (!cell_at(e, kd, idx)) return DANVAN_OK;
+  if (make_full(e, kd)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  const char *old = idx == kd->id_index ? id_of(e) : NULL;
+  if (old) idmap_del(ds, old, e);
+  clear_field(e, kd, idx);
+  if (old && ds->ids.dups) rebuild_index(ds);
   return DANVAN_OK;
 }
 
@@ -541,18 +928,20 @@ int32_t danvan_entity_get_string(const char **out, const danvan_entity *e, int32
   *out = NULL;
   int idx = field_idx(e, field);
   if (idx < 0) return no_field(e, field);
-  const dvi_field_desc *fd = &e->desc->fields[idx];
+  const dvi_field_desc *fd = &dvi_desc(e)->fields[idx];
   if (!is_text_type(fd->type))
     return dvi_error(DANVAN_ETYPE, "%s of a %s is not text; use danvan_entity_format()",
-                     dvi_field_name(field), e->desc->name);
-  if (e->vals[idx].set) *out = e->vals[idx].u.s;
+                     dvi_field_name(field), dvi_desc(e)->name);
+  const dvi_value *v = dvi_vali(e, idx);
+  if (v) *out = v->u.s;
   return DANVAN_OK;
 }
 
 const char *dvi_field_text(const danvan_entity *e, int idx, char *buf, size_t *len) {
-  const dvi_value *v = &e->vals[idx];
-  if (!v->set) return NULL;
-  const dvi_field_desc *fd = &e->desc->fields[idx];
+  dvi_value tmp;
+  const dvi_value *v = dvi_val_idx(e, idx, &tmp);
+  if (!v) return NULL;
+  const dvi_field_desc *fd = &dvi_desc(e)->fields[idx];
   size_t n = 0;
   switch (fd->type) {
     case DANVAN_TYPE_DATE: n = dvi_date_write(buf, (int32_t)v->u.i); break;
@@ -586,15 +975,42 @@ static int32_t typed(const danvan_entity *e, int32_t field, int *idx, int32_t t1
                      int32_t t3) {
   *idx = field_idx(e, field);
   if (*idx < 0) return no_field(e, field);
-  int32_t t = e->desc->fields[*idx].type;
+  int32_t t = dvi_desc(e)->fields[*idx].type;
   if (t != t1 && t != t2 && t != t3)
     return dvi_error(DANVAN_ETYPE, "%s of a %s has another type", dvi_field_name(field),
-                     e->desc->name);
+                     dvi_desc(e)->name);
   return DANVAN_OK;
 }
 
 static int32_t unset_error(const danvan_entity *e, int32_t field) {
-  return dvi_error(DANVAN_ENOTFOUND, "%s of this %s is not set", dvi_field_name(field), e->desc->name);
+  return dvi_error(DANVAN_ENOTFOUND, "%s of this %s is not set", dvi_field_name(field), dvi_desc(e)->name);
+}
+
+/* Store a scalar value (already checked) into field idx. */
+static int32_t put_scalar(danvan_entity *e, int idx, int64_t value, int32_t scale) {
+  const dvi_kind_desc *kd = dvi_desc(e);
+  unsigned char cell[9] = {0};
+  switch (kd->fields[idx].type) {
+    case DANVAN_TYPE_BOOL: cell[0] = (unsigned char)value; break;
+    case DANVAN_TYPE_TIME: {
+      uint16_t t = (uint16_t)value;
+      memcpy(cell, &t, 2);
+      break;
+    }
+    case DANVAN_TYPE_DATE: {
+      int32_t d = (int32_t)value;
+      memcpy(cell, &d, 4);
+      break;
+    }
+    default:
+      memcpy(cell, &value, 8);
+      cell[8] = (unsigned char)(int8_t)scale;
+      break;
+  }
+  unsigned char *c = cell_for_write(e, kd, idx);
+  if (!c) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  memcpy(c, cell, kd->width[idx]);
+  return DANVAN_OK;
 }
 
 int32_t danvan_entity_get_int(int64_t *out, const danvan_entity *e, int32_t field) {
@@ -602,8 +1018,9 @@ int32_t danvan_entity_get_int(int64_t *out, const danvan_entity *e, int32_t fiel
   int idx;
   int32_t rc = typed(e, field, &idx, DANVAN_TYPE_INT, DANVAN_TYPE_BOOL, DANVAN_TYPE_INT);
   if (rc) return rc;
-  if (!e->vals[idx].set) return unset_error(e, field);
-  *out = e->vals[idx].u.i;
+  const dvi_value *v = dvi_vali(e, idx);
+  if (!v) return unset_error(e, field);
+  *out = v->u.i;
   return DANVAN_OK;
 }
 
@@ -611,12 +1028,9 @@ int32_t danvan_entity_set_int(danvan_entity *e, int32_t field, int64_t value) {
   int idx;
   int32_t rc = typed(e, field, &idx, DANVAN_TYPE_INT, DANVAN_TYPE_BOOL, DANVAN_TYPE_INT);
   if (rc) return rc;
-  if (e->desc->fields[idx].type == DANVAN_TYPE_BOOL && value != 0 && value != 1)
+  if (dvi_desc(e)->fields[idx].type == DANVAN_TYPE_BOOL && value != 0 && value != 1)
     return dvi_error(DANVAN_EINVAL, "a boolean is 0 or 1");
-  memset(&e->vals[idx], 0, sizeof e->vals[idx]);
-  e->vals[idx].u.i = value;
-  e->vals[idx].set = 1;
-  return DANVAN_OK;
+  return put_scalar(e, idx, value, 0);
 }
 
 int32_t danvan_entity_get_decimal(int64_t *out_coef, int32_t *out_scale, const danvan_entity *e,
@@ -625,9 +1039,10 @@ int32_t danvan_entity_get_decimal(int64_t *out_coef, int32_t *out_scale, const d
   int idx;
   int32_t rc = typed(e, field, &idx, DANVAN_TYPE_DECIMAL, DANVAN_TYPE_INT, DANVAN_TYPE_DECIMAL);
   if (rc) return rc;
-  if (!e->vals[idx].set) return unset_error(e, field);
-  *out_coef = e->vals[idx].u.i;
-  *out_scale = e->vals[idx].scale;
+  const dvi_value *v = dvi_vali(e, idx);
+  if (!v) return unset_error(e, field);
+  *out_coef = v->u.i;
+  *out_scale = v->scale;
   return DANVAN_OK;
 }
 
@@ -637,11 +1052,7 @@ int32_t danvan_entity_set_decimal(danvan_entity *e, int32_t field, int64_t coef,
   if (rc) return rc;
   if (scale < 0 || scale > DANVAN_DECIMAL_MAX_SCALE)
     return dvi_error(DANVAN_EINVAL, "scale %d is outside 0 to 18", (int)scale);
-  memset(&e->vals[idx], 0, sizeof e->vals[idx]);
-  e->vals[idx].u.i = coef;
-  e->vals[idx].scale = (int16_t)scale;
-  e->vals[idx].set = 1;
-  return DANVAN_OK;
+  return put_scalar(e, idx, coef, scale);
 }
 
 int32_t danvan_entity_get_time(int64_t *out, const danvan_entity *e, int32_t field) {
@@ -649,8 +1060,9 @@ int32_t danvan_entity_get_time(int64_t *out, const danvan_entity *e, int32_t fie
   int idx;
   int32_t rc = typed(e, field, &idx, DANVAN_TYPE_DATE, DANVAN_TYPE_DATETIME, DANVAN_TYPE_TIME);
   if (rc) return rc;
-  if (!e->vals[idx].set) return unset_error(e, field);
-  *out = e->vals[idx].u.i;
+  const dvi_value *v = dvi_vali(e, idx);
+  if (!v) return unset_error(e, field);
+  *out = v->u.i;
   return DANVAN_OK;
 }
 
@@ -658,35 +1070,33 @@ int32_t danvan_entity_set_time(danvan_entity *e, int32_t field, int64_t value) {
   int idx;
   int32_t rc = typed(e, field, &idx, DANVAN_TYPE_DATE, DANVAN_TYPE_DATETIME, DANVAN_TYPE_TIME);
   if (rc) return rc;
-  const dvi_field_desc *fd = &e->desc->fields[idx];
+  const dvi_field_desc *fd = &dvi_desc(e)->fields[idx];
   bool ok = fd->type == DANVAN_TYPE_DATE
                 ? (value >= 0 && value <= INT32_MAX && dvi_date_valid((int32_t)value, fd->partial))
             : fd->type == DANVAN_TYPE_TIME ? (value >= 0 && value <= 1440)
                                            : (value > -62135596800LL && value < 253402300799LL);
   if (!ok)
     return dvi_error(DANVAN_EINVAL, "%lld is not a valid value for %s of a %s", (long long)value,
-                     dvi_field_name(field), e->desc->name);
-  memset(&e->vals[idx], 0, sizeof e->vals[idx]);
-  e->vals[idx].u.i = value;
-  e->vals[idx].set = 1;
-  return DANVAN_OK;
+                     dvi_field_name(field), dvi_desc(e)->name);
+  return put_scalar(e, idx, value, 0);
 }
 
 size_t danvan_entity_item_count(const danvan_entity *e, int32_t field) {
   int idx = field_idx(e, field);
-  if (idx < 0 || !e->vals[idx].set) return 0;
-  int32_t t = e->desc->fields[idx].type;
-  if (t == DANVAN_TYPE_REFS || t == DANVAN_TYPE_TOKENS) return e->vals[idx].nitems;
+  const dvi_value *v = idx >= 0 ? dvi_vali(e, idx) : NULL;
+  if (!v) return 0;
+  int32_t t = dvi_desc(e)->fields[idx].type;
+  if (t == DANVAN_TYPE_REFS || t == DANVAN_TYPE_TOKENS) return v->nitems;
   return t == DANVAN_TYPE_REF ? 1 : 0;
 }
 
 const char *danvan_entity_item(const danvan_entity *e, int32_t field, size_t i) {
   int idx = field_idx(e, field);
-  if (idx < 0 || !e->vals[idx].set) return NULL;
-  int32_t t = e->desc->fields[idx].type;
-  if (t == DANVAN_TYPE_REFS || t == DANVAN_TYPE_TOKENS)
-    return i < e->vals[idx].nitems ? e->vals[idx].items[i] : NULL;
-  return (t == DANVAN_TYPE_REF && i == 0) ? e->vals[idx].u.s : NULL;
+  const dvi_value *v = idx >= 0 ? dvi_vali(e, idx) : NULL;
+  if (!v) return NULL;
+  int32_t t = dvi_desc(e)->fields[idx].type;
+  if (t == DANVAN_TYPE_REFS || t == DANVAN_TYPE_TOKENS) return i < v->nitems ? v->items[i] : NULL;
+  return (t == DANVAN_TYPE_REF && i == 0) ? v->u.s : NULL;
 }
 
 int32_t danvan_entity_resolve(danvan_entity **out, const danvan_entity *e, int32_t field, size_t i) {
@@ -694,20 +1104,20 @@ int32_t danvan_entity_resolve(danvan_entity **out, const danvan_entity *e, int32
   *out = NULL;
   int idx = field_idx(e, field);
   if (idx < 0) return no_field(e, field);
-  const dvi_field_desc *fd = &e->desc->fields[idx];
+  const dvi_field_desc *fd = &dvi_desc(e)->fields[idx];
   if (fd->type != DANVAN_TYPE_REF && fd->type != DANVAN_TYPE_REFS)
-    return dvi_error(DANVAN_ETYPE, "%s of a %s is not a reference", dvi_field_name(field), e->desc->name);
+    return dvi_error(DANVAN_ETYPE, "%s of a %s is not a reference", dvi_field_name(field), dvi_desc(e)->name);
   const char *id = danvan_entity_item(e, field, i);
-  if (!id) return dvi_error(DANVAN_ENOTFOUND, "%s of this %s has no item %zu", dvi_field_name(field), e->desc->name, i);
-  danvan_entity *t = idmap_get(&e->ds->ids, id);
-  if (!t || (fd->target != DANVAN_KIND_ANY && t->desc->kind != fd->target))
+  if (!id) return dvi_error(DANVAN_ENOTFOUND, "%s of this %s has no item %zu", dvi_field_name(field), dvi_desc(e)->name, i);
+  danvan_entity *t = idmap_get(dvi_ds_of(e), id);
+  if (!t || (fd->target != DANVAN_KIND_ANY && t->kind != fd->target))
     return dvi_error(DANVAN_ENOTFOUND, "%s '%s' names no %s", dvi_field_name(field), id,
                      fd->target != DANVAN_KIND_ANY ? dvi_kind(fd->target)->name : "entity");
   *out = t;
   return DANVAN_OK;
 }
 
-danvan_entity *dvi_find(const danvan_dataset *ds, const char *id) { return idmap_get(&ds->ids, id); }
+danvan_entity *dvi_find(const danvan_dataset *ds, const char *id) { return idmap_get(ds, id); }
 
 /* ---- lists -------------------------------------------------------------------------------- */
 int32_t dvi_list_push(danvan_entity_list *l, danvan_entity *e) {

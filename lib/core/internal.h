@@ -58,19 +58,32 @@ void dvi_buf_printf(dvi_buf *b, const char *fmt, ...) DVI_PRINTF(2, 3);
 /* Hand the contents over as a NUL-terminated dvi_malloc'd string (NULL when failed). */
 char *dvi_buf_take(dvi_buf *b);
 
-/* ---- arena: bump allocation freed all at once with the dataset ---------------------------- */
-typedef struct dvi_arena_chunk dvi_arena_chunk;
+/* ---- arena: bump allocation freed all at once ------------------------------------------------
+   Chunks of DVI_CHUNK bytes aligned to their size, so the chunk (and the dataset that owns
+   the arena, written in each chunk's header) is found from any pointer into its first
+   DVI_CHUNK bytes. Every allocation has a 32-bit handle: chunk number << 15 | offset / 8;
+   handles grow with allocation order inside the current chunk, and the current chunk only
+   moves to a newer one, so handles of small blocks (entities) follow creation order. */
+#define DVI_CHUNK_SHIFT 18
+#define DVI_CHUNK ((size_t)1 << DVI_CHUNK_SHIFT) /* 256 KiB */
+#define DVI_H_SHIFT (DVI_CHUNK_SHIFT - 3)
+#define DVI_H_MAXCHUNKS ((uint32_t)1 << (32 - DVI_H_SHIFT))
+typedef uint32_t dvi_h; /* 0: none */
 typedef struct dvi_arena {
-  dvi_arena_chunk *head;
+  char **chunks;      /* by number */
+  uint32_t nchunks, cap;
+  uint32_t cur;       /* number of the chunk that serves small blocks */
+  bool has_cur;
+  size_t used;        /* bytes used in the current chunk, header included */
   size_t used_bytes;
-  uint64_t nchunks; /* chunks ever allocated: numbers them */
+  void *owner;        /* written into each chunk's header */
+  char *spare;        /* one released chunk kept for reuse */
 } dvi_arena;
 /* A point to come back to: what was allocated after it can be released at once. */
 typedef struct dvi_arena_mark {
-  uint64_t chunk;  /* number of the head chunk at the mark (0: none) */
-  uint64_t last;   /* number of the newest chunk at the mark */
-  size_t used;     /* bytes used in that chunk */
-  size_t used_bytes;
+  uint32_t nchunks, cur;
+  bool has_cur;
+  size_t used, used_bytes;
 } dvi_arena_mark;
 dvi_arena_mark dvi_arena_get_mark(const dvi_arena *a);
 /* Release everything allocated after the mark; the memory must no longer be referenced. */
@@ -78,7 +91,25 @@ void dvi_arena_release(dvi_arena *a, dvi_arena_mark m);
 void dvi_arena_init(dvi_arena *a);
 void dvi_arena_free(dvi_arena *a);
 void *dvi_arena_alloc(dvi_arena *a, size_t size); /* 8-byte aligned, zeroed; NULL on ENOMEM */
+/* The same, also giving the block's handle. */
+void *dvi_arena_alloc_h(dvi_arena *a, size_t size, dvi_h *h);
 char *dvi_arena_strndup(dvi_arena *a, const char *s, size_t len);
+static inline void *dvi_arena_ptr(const dvi_arena *a, dvi_h h) {
+  return a->chunks[h >> DVI_H_SHIFT] + ((size_t)(h & ((1u << DVI_H_SHIFT) - 1)) << 3);
+}
+typedef struct dvi_chunk_head {
+  void *owner;
+  uint32_t number;
+  uint32_t pad;
+} dvi_chunk_head;
+static inline const dvi_chunk_head *dvi_chunk_of(const void *p) {
+  return (const dvi_chunk_head *)((uintptr_t)p & ~(uintptr_t)(DVI_CHUNK - 1));
+}
+/* Handle of a block allocated from an arena (within its chunk's first DVI_CHUNK bytes). */
+static inline dvi_h dvi_arena_handle(const void *p) {
+  const dvi_chunk_head *c = dvi_chunk_of(p);
+  return (c->number << DVI_H_SHIFT) | (dvi_h)(((uintptr_t)p - (uintptr_t)c) >> 3);
+}
 
 /* ---- values ------------------------------------------------------------------------------ */
 int32_t dvi_decimal_parse(int64_t *coef, int32_t *scale, const char *s, size_t len);
@@ -126,6 +157,12 @@ typedef struct dvi_kind_desc {
   int8_t field_index[DANVAN_FIELD_COUNT]; /* field -> index in fields, -1 when absent */
   int8_t child_slot[DANVAN_KIND_COUNT];   /* child kind -> slot index, -1 when not allowed */
   int8_t id_index;                        /* index of DANVAN_F_ID, -1 when the kind has none */
+  /* storage of the entity's fields (see struct danvan_entity) */
+  int8_t text_index;       /* index of the text content of the element itself, or -1 */
+  uint8_t mask_bytes;      /* width of an inline record's field mask: 1, 2 or 4 */
+  uint8_t width[32];       /* bytes of each field's cell */
+  uint16_t full_off[32];   /* offset of each cell in a full record (after its 4-byte mask) */
+  uint16_t full_size;      /* bytes of a full record, mask included */
 } dvi_kind_desc;
 
 const dvi_kind_desc *dvi_kind(int32_t kind); /* NULL for an unknown kind */
@@ -139,7 +176,15 @@ int dvi_field_by_attr(const dvi_kind_desc *kd, const char *group, const char *at
 /* Field index of the text content of the element itself (group NULL) or of a group, or -1. */
 int dvi_text_field(const dvi_kind_desc *kd, const char *group);
 
-/* ---- entities ---------------------------------------------------------------------------- */
+/* ---- entities ----------------------------------------------------------------------------
+   An entity is a 24-byte header followed by its record: the fields that are set, each in a
+   cell of its own width (string, id, ref, lists: 4-byte handle of the text; enum, bool: 1
+   byte; time 2; date 4; date-time, int 8; decimal 8 + 1 scale byte), in field order,
+   preceded by a mask of the fields present (1, 2 or 4 bytes, kd->mask_bytes). A field set
+   later that has no cell moves the record to a full one (every field's cell at a fixed
+   offset, 4-byte presence mask first), whose handle then sits where the mask was
+   (DVI_EF_FULL). Children are a circular list through `next`, the parent pointing at the
+   last. Root children also sit in per-kind vectors of the dataset (indexed access). */
 typedef struct dvi_value {
   union {
     const char *s; /* STRING ID REF REFS TOKENS ENUM: the text as stored */
@@ -162,44 +207,84 @@ typedef struct dvi_xattr {
   struct dvi_xattr *next;
 } dvi_xattr;
 
+#define DVI_EF_ROOT 1u     /* the dataset's root (inside struct danvan_dataset) */
+#define DVI_EF_FULL 2u     /* the record moved to a full record */
+#define DVI_EF_TEXTRES 4u  /* the text field has a cell but is not set yet */
+#define DVI_EF_XATTRS 8u   /* foreign attributes in ds->xattrs */
+#define DVI_EF_TOP 16u     /* a child of the root */
+#define DVI_EF_GONE 32u    /* removed from its parent */
+
 struct danvan_entity {
-  const dvi_kind_desc *desc;
-  danvan_dataset *ds;
-  danvan_entity *parent;
-  dvi_value *vals;  /* desc->nfields values */
-  dvi_vec *kids;    /* desc->nslots + 2 vectors (lazily allocated): one per slot, then
-                       foreign elements, then all children in order of addition */
-  dvi_xattr *xattrs;
-  uint32_t seq;     /* creation order in the dataset (document order when loaded) */
-  uint32_t line, column;
+  uint8_t kind;
+  uint8_t flags;    /* DVI_EF_* */
   uint16_t file;    /* index into ds->files */
-  uint16_t flags;
+  dvi_h parent;     /* 0 for the root, removed entities and children of the root */
+  dvi_h next;       /* next sibling (the last child's next is the first) */
+  dvi_h last;       /* last child, 0 when none */
+  uint32_t line, column;
+  /* the record follows */
 };
-#define DVI_FOREIGN_SLOT(kd) ((kd)->nslots)
-#define DVI_ALL_SLOT(kd) ((kd)->nslots + 1)
 
 typedef struct dvi_idmap {
-  const char **keys;
-  danvan_entity **vals;
-  uint32_t *hashes; /* hash of each key, beside it */
+  uint64_t *slots; /* entity handle << 32 | hash; 0: empty */
   size_t cap, len;
   size_t dups; /* inserts that found the key taken */
 } dvi_idmap;
 
+/* Pointer-keyed hash map (core's small helper; also used by other layers). */
+typedef struct dvi_pmap {
+  const void **keys;
+  void **vals;
+  size_t cap, len;
+} dvi_pmap;
+bool dvi_pmap_put(dvi_pmap *m, const void *key, void *val); /* false on ENOMEM */
+void *dvi_pmap_get(const dvi_pmap *m, const void *key);
+void dvi_pmap_free(dvi_pmap *m);
+
 struct danvan_dataset {
   dvi_arena arena;
   danvan_entity root;
+  dvi_h root_last;   /* last child of the root */
+  dvi_vec *top;      /* per root slot (+ foreign): the root's children of each kind */
   dvi_idmap ids;
+  dvi_pmap xattrs; /* entity -> dvi_xattr list */
   const char **files;
   uint32_t nfiles;
-  uint32_t next_seq;
+  uint32_t gen;      /* changes with every child added or removed */
+  uint64_t serial;   /* unique among the datasets of the process */
+  uint32_t hint_gen; /* the newest child, and the child before it, as of gen == hint_gen */
+  dvi_h hint_child, hint_prev;
   size_t nentities;
   int refs; /* the dataset itself plus every handle that keeps it alive */
 };
 
-/* Add an entity without argument checks: slot is the parent's slot index for kd. */
+/* The kind table, filled by the first dvi_kind() call (which precedes any entity). */
+extern dvi_kind_desc dvi_kinds[DANVAN_KIND_COUNT];
+static inline const dvi_kind_desc *dvi_desc(const danvan_entity *e) { return &dvi_kinds[e->kind]; }
+static inline danvan_dataset *dvi_ds_of(const danvan_entity *e) {
+  if (e->flags & DVI_EF_ROOT)
+    return (danvan_dataset *)(void *)((char *)(uintptr_t)e - offsetof(danvan_dataset, root));
+  return (danvan_dataset *)dvi_chunk_of(e)->owner;
+}
+static inline danvan_entity *dvi_ent(const danvan_dataset *ds, dvi_h h) {
+  return h ? (danvan_entity *)dvi_arena_ptr(&ds->arena, h) : NULL;
+}
+static inline danvan_entity *dvi_parent(const danvan_entity *e) {
+  if (e->flags & DVI_EF_TOP) return &dvi_ds_of(e)->root;
+  return e->parent ? dvi_ent(dvi_ds_of(e), e->parent) : NULL;
+}
+/* Creation order (document order when loaded): compare these. The root is 0. */
+static inline uint32_t dvi_seq(const danvan_entity *e) {
+  return (e->flags & DVI_EF_ROOT) ? 0 : dvi_arena_handle(e);
+}
+
+/* Add an entity without argument checks: slot is the parent's slot index for kd. `reserve`
+   is a mask of field indexes that get a cell now (those about to be set); others can be set
+   later at some cost in memory. */
 int32_t dvi_entity_add(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
                        int slot);
+int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
+                         int slot, uint32_t reserve);
 /* Set field number idx (index in desc->fields) from its text; error message names the field. */
 int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len);
 /* Store a string in the dataset's arena. */
@@ -209,15 +294,27 @@ int32_t dvi_ds_add_file(danvan_dataset *ds, const char *name, uint16_t *out_inde
 /* Take and release a reference to a dataset (handles that keep it alive). */
 void dvi_ds_ref(danvan_dataset *ds);
 void dvi_ds_unref(danvan_dataset *ds);
-/* Fast access for the other layers. */
-static inline const dvi_value *dvi_val(const danvan_entity *e, int32_t field) {
-  int idx = e->desc->field_index[field];
-  return (idx >= 0 && e->vals[idx].set) ? &e->vals[idx] : NULL;
+/* Value of field index idx into *out; returns out, or NULL when unset. */
+const dvi_value *dvi_val_idx(const danvan_entity *e, int idx, dvi_value *out);
+static inline const dvi_value *dvi_val_into(const danvan_entity *e, int32_t field, dvi_value *out) {
+  int idx = dvi_desc(e)->field_index[field];
+  return idx >= 0 ? dvi_val_idx(e, idx, out) : NULL;
 }
-static inline const dvi_vec *dvi_kids(const danvan_entity *e, int32_t kind) {
-  int slot = e->desc->child_slot[kind];
-  return (slot >= 0 && e->kids) ? &e->kids[slot] : NULL;
-}
+/* The value lives in a compound literal: valid until the end of the enclosing block. */
+#define dvi_val(e, field) dvi_val_into((e), (field), &(dvi_value){{0}, NULL, 0, 0, 0})
+#define dvi_vali(e, idx) dvi_val_idx((e), (idx), &(dvi_value){{0}, NULL, 0, 0, 0})
+bool dvi_has(const danvan_entity *e, int idx);
+/* Children: kind DANVAN_KIND_ANY for all, in order of addition. */
+danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind);
+danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind);
+/* Remove every child of the root after the first `keep` (a failed merge); no rebuild of the
+   id index, no memory needed. */
+void dvi_root_truncate(danvan_dataset *ds, size_t keep);
+/* The root's children of one kind (NULL when none was ever added). */
+const dvi_vec *dvi_top(const danvan_dataset *ds, int32_t kind);
+/* Foreign attributes of an entity (NULL when none); set replaces them. */
+dvi_xattr *dvi_xattrs(const danvan_entity *e);
+int32_t dvi_set_xattrs(danvan_entity *e, dvi_xattr *list);
 /* Write any field as text into buf (>= 64 bytes) for scalar types; for strings returns the
    stored pointer. Returns the text or NULL when unset. */
 const char *dvi_field_text(const danvan_entity *e, int idx, char *buf, size_t *len);

@@ -182,12 +182,12 @@ static const dvi_field_desc f_note[] = {TX(TEXT, STRING)};
 static const dvi_field_desc f_foreign[] = {TX(TEXT, STRING)};
 
 #define KD(kind, name, fields, slots) \
-  {K(kind), name, fields, sizeof(fields) / sizeof(fields[0]), slots, sizeof(slots) / sizeof(slots[0]), {0}, {0}, -1}
-#define KDN(kind, name, fields) {K(kind), name, fields, sizeof(fields) / sizeof(fields[0]), NULL, 0, {0}, {0}, -1}
+  {K(kind), name, fields, sizeof(fields) / sizeof(fields[0]), slots, sizeof(slots) / sizeof(slots[0]), {0}, {0}, -1, -1, 0, {0}, {0}, 0}
+#define KDN(kind, name, fields) {K(kind), name, fields, sizeof(fields) / sizeof(fields[0]), NULL, 0, {0}, {0}, -1, -1, 0, {0}, {0}, 0}
 
-static dvi_kind_desc kinds[DANVAN_KIND_COUNT] = {
-    {0, NULL, NULL, 0, NULL, 0, {0}, {0}, -1},
-    {K(DATASET), "danvan", f_dataset, 0, s_dataset, sizeof(s_dataset) / sizeof(s_dataset[0]), {0}, {0}, -1},
+dvi_kind_desc dvi_kinds[DANVAN_KIND_COUNT] = {
+    {0, NULL, NULL, 0, NULL, 0, {0}, {0}, -1, -1, 0, {0}, {0}, 0},
+    {K(DATASET), "danvan", f_dataset, 0, s_dataset, sizeof(s_dataset) / sizeof(s_dataset[0]), {0}, {0}, -1, -1, 0, {0}, {0}, 0},
     KDN(METRIC, "metric", f_metric),
     KDN(LOCALITY, "locality", f_locality),
     KDN(PERSON, "person", f_person),
@@ -233,7 +233,7 @@ static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
 
 static void kinds_init(void) {
   for (int k = 1; k < DANVAN_KIND_COUNT; k++) {
-    dvi_kind_desc *kd = &kinds[k];
+    dvi_kind_desc *kd = &dvi_kinds[k];
     memset(kd->field_index, -1, sizeof kd->field_index);
     memset(kd->child_slot, -1, sizeof kd->child_slot);
     kd->id_index = -1;
@@ -243,6 +243,24 @@ static void kinds_init(void) {
     }
     for (size_t i = 0; i < kd->nslots; i++)
       if (kd->slots[i].kind) kd->child_slot[kd->slots[i].kind] = (int8_t)i;
+    /* storage: cell widths, the full record's offsets */
+    kd->text_index = (int8_t)dvi_text_field(kd, NULL);
+    kd->mask_bytes = kd->nfields <= 8 ? 1 : kd->nfields <= 16 ? 2 : 4;
+    size_t off = 4;
+    for (size_t i = 0; i < kd->nfields; i++) {
+      uint8_t w = 4;
+      switch (kd->fields[i].type) {
+        case DANVAN_TYPE_ENUM: case DANVAN_TYPE_BOOL: w = 1; break;
+        case DANVAN_TYPE_TIME: w = 2; break;
+        case DANVAN_TYPE_DATETIME: case DANVAN_TYPE_INT: w = 8; break;
+        case DANVAN_TYPE_DECIMAL: w = 9; break;
+        default: w = 4; break;
+      }
+      kd->width[i] = w;
+      kd->full_off[i] = (uint16_t)off;
+      off += w;
+    }
+    kd->full_size = (uint16_t)off;
     /* every kind but the foreign one may hold foreign elements */
     if (k != DANVAN_KIND_FOREIGN) kd->child_slot[DANVAN_KIND_FOREIGN] = (int8_t)kd->nslots;
   }
@@ -251,7 +269,7 @@ static void kinds_init(void) {
 const dvi_kind_desc *dvi_kind(int32_t kind) {
   if (kind <= 0 || kind >= DANVAN_KIND_COUNT) return NULL;
   pthread_once(&kinds_once, kinds_init);
-  return &kinds[kind];
+  return &dvi_kinds[kind];
 }
 
 const char *dvi_field_name(int32_t field) {

@@ -13,14 +13,14 @@ static bool has_token(const dvi_value *v, const char *tok) {
 static const danvan_entity *ref_of(const danvan_entity *e, int32_t field, int32_t kind) {
   const dvi_value *v = dvi_val(e, field);
   if (!v) return NULL;
-  danvan_entity *t = dvi_find(e->ds, v->u.s);
-  return (t && t->desc->kind == kind) ? t : NULL;
+  danvan_entity *t = dvi_find(dvi_ds_of(e), v->u.s);
+  return (t && dvi_desc(t)->kind == kind) ? t : NULL;
 }
 
 /* Is `e` (organisation or locality) strictly below `anc` through parent links? Bounded so a
    cycle in the data cannot loop forever. */
 static bool below(const danvan_entity *e, const danvan_entity *anc, int32_t kind) {
-  size_t guard = e->ds->nentities + 1;
+  size_t guard = dvi_ds_of(e)->nentities + 1;
   for (const danvan_entity *p = ref_of(e, DANVAN_F_PARENT, kind); p && guard--;
        p = ref_of(p, DANVAN_F_PARENT, kind))
     if (p == anc) return true;
@@ -58,7 +58,7 @@ bool dvi_selector_matches(const danvan_entity *sel, const danvan_entity *org,
     if (!id || !has_token(orgs, id->u.s)) return false;
   }
   if (under) {
-    if (under->desc->kind == DANVAN_KIND_ORGANISATION) {
+    if (dvi_desc(under)->kind == DANVAN_KIND_ORGANISATION) {
       if (!below(org, under, DANVAN_KIND_ORGANISATION)) return false;
     } else {
       if (!loc || !(loc == under || below(loc, under, DANVAN_KIND_LOCALITY))) return false;
@@ -72,32 +72,32 @@ int32_t danvan_selector_resolve(danvan_entity_list **out, const danvan_entity *s
   DVI_CHECK_ARG(out && selector);
   *out = NULL;
   const danvan_entity *sel = selector;
-  if (sel->desc->kind == DANVAN_KIND_QUOTA || sel->desc->kind == DANVAN_KIND_DUTY) {
-    const dvi_vec *v = dvi_kids(sel, DANVAN_KIND_SELECTOR);
-    if (!v || !v->n)
-      return dvi_error(DANVAN_EINVAL, "this %s has no selector", sel->desc->name);
-    sel = v->items[0];
+  if (dvi_desc(sel)->kind == DANVAN_KIND_QUOTA || dvi_desc(sel)->kind == DANVAN_KIND_DUTY) {
+    const danvan_entity *first = dvi_kid_first(sel, DANVAN_KIND_SELECTOR);
+    if (!first)
+      return dvi_error(DANVAN_EINVAL, "this %s has no selector", dvi_desc(sel)->name);
+    sel = first;
   }
-  if (sel->desc->kind != DANVAN_KIND_SELECTOR)
-    return dvi_error(DANVAN_EINVAL, "a %s is not a selector", sel->desc->name);
+  if (dvi_desc(sel)->kind != DANVAN_KIND_SELECTOR)
+    return dvi_error(DANVAN_EINVAL, "a %s is not a selector", dvi_desc(sel)->name);
   bool any = false;
-  for (size_t i = 0; i < sel->desc->nfields; i++) any = any || sel->vals[i].set;
+  for (size_t i = 0; i < dvi_desc(sel)->nfields; i++) any = any || dvi_has(sel, (int)i);
   if (!any) return dvi_error(DANVAN_EINVAL, "a selector needs at least one attribute");
   const danvan_entity *under = NULL;
   const dvi_value *uv = dvi_val(sel, DANVAN_F_UNDER);
   danvan_entity_list *l = dvi_calloc(1, sizeof *l);
   if (!l) return dvi_error(DANVAN_ENOMEM, "out of memory");
-  l->ds = sel->ds;
+  l->ds = dvi_ds_of(sel);
   dvi_ds_ref(l->ds);
   if (uv) {
-    under = dvi_find(sel->ds, uv->u.s);
-    if (!under || (under->desc->kind != DANVAN_KIND_ORGANISATION &&
-                   under->desc->kind != DANVAN_KIND_LOCALITY)) {
+    under = dvi_find(l->ds, uv->u.s);
+    if (!under || (dvi_desc(under)->kind != DANVAN_KIND_ORGANISATION &&
+                   dvi_desc(under)->kind != DANVAN_KIND_LOCALITY)) {
       *out = l; /* an unknown ancestor matches nothing; the ref rule reports it */
       return DANVAN_OK;
     }
   }
-  const dvi_vec *orgs = dvi_kids(&sel->ds->root, DANVAN_KIND_ORGANISATION);
+  const dvi_vec *orgs = dvi_top(l->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = 0; orgs && i < orgs->n; i++)
     if (dvi_selector_matches(sel, orgs->items[i], under, date) && dvi_list_push(l, orgs->items[i])) {
       danvan_entity_list_free(l);

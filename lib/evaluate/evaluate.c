@@ -77,7 +77,7 @@ void danvan_evaluation_free(danvan_evaluation *ev) {
 static int32_t find_plan(const danvan_entity **out, const danvan_dataset *ds, const char *plan_id) {
   if (plan_id) {
     danvan_entity *p = dvi_find(ds, plan_id);
-    if (!p || p->desc->kind != DANVAN_KIND_PLAN)
+    if (!p || dvi_desc(p)->kind != DANVAN_KIND_PLAN)
       return dvi_error(DANVAN_ENOTFOUND, "no plan has the id '%s'", plan_id);
     *out = p;
     return DANVAN_OK;
@@ -109,28 +109,30 @@ int32_t danvan_evaluation_begin(danvan_evaluation **out, const danvan_dataset *d
   ev->plan_id = dvi_ev_intern(ev, danvan_entity_id(plan));
   if (!ev->plan_id) goto nomem;
 
-  const dvi_vec *duties = dvi_kids(plan, DANVAN_KIND_DUTY);
-  if (duties && duties->n) {
-    ev->duties = dvi_calloc(duties->n, sizeof *ev->duties);
+  size_t nduties = danvan_entity_child_count(plan, DANVAN_KIND_DUTY);
+  if (nduties) {
+    ev->duties = dvi_calloc(nduties, sizeof *ev->duties);
     if (!ev->duties) goto nomem;
-    for (uint32_t i = 0; i < duties->n; i++) {
-      const char *id = danvan_entity_id(duties->items[i]);
+    for (const danvan_entity *de = dvi_kid_first(plan, DANVAN_KIND_DUTY); de;
+         de = dvi_kid_next(de, DANVAN_KIND_DUTY)) {
+      const char *id = danvan_entity_id(de);
       if (!id) continue; /* nothing can refer to it; the validator reports it */
       ev_duty *d = &ev->duties[ev->nduties++];
       if (!(d->id = dvi_ev_intern(ev, id))) goto nomem;
-      if ((rc = dvi_ev_setup_duty(ev, d, duties->items[i]))) goto fail;
+      if ((rc = dvi_ev_setup_duty(ev, d, de))) goto fail;
     }
   }
-  const dvi_vec *quotas = dvi_kids(plan, DANVAN_KIND_QUOTA);
-  if (quotas && quotas->n) {
-    ev->quotas = dvi_calloc(quotas->n, sizeof *ev->quotas);
+  size_t nquotas = danvan_entity_child_count(plan, DANVAN_KIND_QUOTA);
+  if (nquotas) {
+    ev->quotas = dvi_calloc(nquotas, sizeof *ev->quotas);
     if (!ev->quotas) goto nomem;
-    for (uint32_t i = 0; i < quotas->n; i++) {
-      const char *id = danvan_entity_id(quotas->items[i]);
+    for (const danvan_entity *qe = dvi_kid_first(plan, DANVAN_KIND_QUOTA); qe;
+         qe = dvi_kid_next(qe, DANVAN_KIND_QUOTA)) {
+      const char *id = danvan_entity_id(qe);
       if (!id) continue;
       ev_quota *q = &ev->quotas[ev->nquotas++];
       if (!(q->id = dvi_ev_intern(ev, id))) goto nomem;
-      if ((rc = dvi_ev_setup_quota(ev, q, quotas->items[i]))) goto fail;
+      if ((rc = dvi_ev_setup_quota(ev, q, qe))) goto fail;
     }
   }
   *out = ev;
@@ -196,15 +198,14 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
     dvi_ev_match_slots(d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
                        sub->u.i, rid, &matched);
 
-  const dvi_vec *values = dvi_kids(r, DANVAN_KIND_VALUE);
-  if (orgv && values && values->n && ev->nquotas) {
+  const danvan_entity *first_value = dvi_kid_first(r, DANVAN_KIND_VALUE);
+  if (orgv && first_value && ev->nquotas) {
     const char *reporter = dvi_ev_intern(ev, orgv->u.s);
     if (!reporter) return dvi_error(DANVAN_ENOMEM, "out of memory");
     const dvi_value *mode = dvi_val(r, DANVAN_F_MODE);
     bool cumulative = mode && strcmp(mode->u.s, "cumulative") == 0;
     ev_key key = {dvi_ev_report_date(r), sub ? sub->u.i : INT64_MIN, rid};
-    for (uint32_t i = 0; i < values->n; i++) {
-      const danvan_entity *v = values->items[i];
+    for (const danvan_entity *v = first_value; v; v = dvi_kid_next(v, DANVAN_KIND_VALUE)) {
       const dvi_value *metric = dvi_val(v, DANVAN_F_METRIC), *val = dvi_val(v, DANVAN_F_VALUE);
       const dvi_value *loc = dvi_val(v, DANVAN_F_LOCALITY);
       if (!metric || !val) continue;
@@ -226,7 +227,7 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
 }
 
 int32_t danvan_evaluation_add_report(danvan_evaluation *ev, const danvan_entity *report) {
-  DVI_CHECK_ARG(ev && report && report->desc->kind == DANVAN_KIND_REPORT);
+  DVI_CHECK_ARG(ev && report && dvi_desc(report)->kind == DANVAN_KIND_REPORT);
   if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
   if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
   int32_t rc = add_report(ev, report);
@@ -398,7 +399,7 @@ static int64_t score_e4(const danvan_evaluation *ev, const rollup *r, bool use_q
 }
 
 static int32_t finish_scores(danvan_evaluation *ev) {
-  const dvi_vec *orgs = dvi_kids(&ev->ds->root, DANVAN_KIND_ORGANISATION);
+  const dvi_vec *orgs = dvi_top(ev->ds, DANVAN_KIND_ORGANISATION);
   size_t norgs = orgs ? orgs->n : 0;
   if (!norgs) return DANVAN_OK;
   int32_t rc = DANVAN_OK;

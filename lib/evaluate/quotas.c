@@ -92,8 +92,7 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
 
   /* units in scope: the selector, else the owner, else the plan's issuers */
   uint32_t cap = 0;
-  const dvi_vec *sels = dvi_kids(quota, DANVAN_KIND_SELECTOR);
-  if (sels && sels->n) {
+  if (dvi_kid_first(quota, DANVAN_KIND_SELECTOR)) {
     danvan_entity_list *l = NULL;
     rc = danvan_selector_resolve(&l, quota, q->start);
     if (rc == DANVAN_ENOMEM) return rc;
@@ -106,9 +105,9 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
     if (owner) {
       rc = add_unit(q, owner, &cap);
     } else {
-      const dvi_vec *iss = dvi_kids(ev->plan, DANVAN_KIND_ISSUER);
-      for (uint32_t i = 0; iss && i < iss->n && !rc; i++) {
-        const danvan_entity *o = dvi_ev_ref(ev->ds, iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+      for (const danvan_entity *is = dvi_kid_first(ev->plan, DANVAN_KIND_ISSUER); is && !rc;
+           is = dvi_kid_next(is, DANVAN_KIND_ISSUER)) {
+        const danvan_entity *o = dvi_ev_ref(ev->ds, is, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
         if (o) rc = add_unit(q, o, &cap);
       }
     }

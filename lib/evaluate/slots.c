@@ -104,8 +104,7 @@ int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity
   if (rc) return rc;
 
   /* reporter units: organisations valid at the start of the duty */
-  const dvi_vec *sels = dvi_kids(duty, DANVAN_KIND_SELECTOR);
-  if (sels && sels->n) {
+  if (dvi_kid_first(duty, DANVAN_KIND_SELECTOR)) {
     danvan_entity_list *l = NULL;
     rc = danvan_selector_resolve(&l, duty, start);
     if (rc == DANVAN_ENOMEM) return rc;

@@ -174,7 +174,7 @@ int32_t dvi_ev_date(const danvan_entity *e, int32_t field) {
 
 const danvan_entity *dvi_ev_find(const danvan_dataset *ds, const char *id, int32_t kind) {
   danvan_entity *t = id ? dvi_find(ds, id) : NULL;
-  return (t && t->desc->kind == kind) ? t : NULL;
+  return (t && dvi_desc(t)->kind == kind) ? t : NULL;
 }
 
 const danvan_entity *dvi_ev_ref(const danvan_dataset *ds, const danvan_entity *e, int32_t field,

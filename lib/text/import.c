@@ -131,7 +131,7 @@ danvan_entity *dvi_imp_add(imp_ctx *c, danvan_entity *parent, int32_t kind, cons
 
 void dvi_imp_setn(imp_ctx *c, danvan_entity *e, int32_t field, const char *value, size_t n) {
   if (!e || !value || c->rc) return;
-  int idx = e->desc->field_index[field];
+  int idx = dvi_desc(e)->field_index[field];
   if (idx < 0) return;
   int32_t rc = dvi_entity_set_text(e, idx, value, n);
   if (rc == DANVAN_ENOMEM) c->rc = rc;

@@ -12,7 +12,7 @@ static bool datetime_date(const danvan_entity *e, int32_t field, int32_t *date, 
 
 /* ---- period-order ------------------------------------------------------------------------- */
 static void rule_period_order(dvv_ctx *c, const danvan_entity *e) {
-  int32_t k = e->desc->kind, a, b;
+  int32_t k = dvi_desc(e)->kind, a, b;
   char s1[32], s2[32];
   if ((k == DANVAN_KIND_PLAN || k == DANVAN_KIND_TASK || k == DANVAN_KIND_QUOTA ||
        k == DANVAN_KIND_DUTY || k == DANVAN_KIND_REPORT) &&
@@ -67,7 +67,7 @@ static void outside(dvv_ctx *c, const danvan_entity *e, const danvan_entity *pla
 }
 
 static void rule_outside(dvv_ctx *c, const danvan_entity *e) {
-  int32_t k = e->desc->kind, d;
+  int32_t k = dvi_desc(e)->kind, d;
   const danvan_entity *plan =
       k == DANVAN_KIND_REPORT ? dvv_ref(e, DANVAN_F_PLAN, DANVAN_KIND_PLAN) : dvv_plan_of(e);
   if (!plan || plan == e) return;
@@ -93,7 +93,7 @@ static void rule_outside(dvv_ctx *c, const danvan_entity *e) {
 
 /* ---- deadline-before-end ------------------------------------------------------------------ */
 static void rule_deadline(dvv_ctx *c, const danvan_entity *e) {
-  int32_t k = e->desc->kind, due, end;
+  int32_t k = dvi_desc(e)->kind, due, end;
   char s1[32], s2[32];
   if (k == DANVAN_KIND_DUTY) {
     const char *freq = dvv_str(e, DANVAN_F_FREQUENCY);
@@ -142,7 +142,7 @@ static void mismatch(dvv_ctx *c, const danvan_entity *basis, const danvan_entity
 }
 
 static void rule_basis(dvv_ctx *c, const danvan_entity *b) {
-  const danvan_entity *doc = b->parent;
+  const danvan_entity *doc = dvi_parent(b);
   const danvan_entity *q = dvv_ref(b, DANVAN_F_PLAN, DANVAN_KIND_PLAN);
   int32_t bd = 0, dd, qd;
   char s1[16], s2[16];
@@ -160,14 +160,14 @@ static void rule_basis(dvv_ctx *c, const danvan_entity *b) {
   if (dvv_date(b, DANVAN_F_DATE, &bd) && dvv_date(q, DANVAN_F_DATE, &qd) && bd != qd)
     mismatch(c, b, q, DVV_M_L_DATE, dvv_fmt_date(s1, bd), dvv_fmt_date(s2, qd));
   const char *bi = dvv_str(b, DANVAN_F_ISSUER);
-  const dvi_vec *qi = dvi_kids(q, DANVAN_KIND_ISSUER);
-  if (bi && qi && qi->n) {
+  const danvan_entity *qi0 = dvi_kid_first(q, DANVAN_KIND_ISSUER);
+  if (bi && qi0) {
     bool found = false;
-    for (uint32_t i = 0; i < qi->n; i++) {
-      const char *o = dvv_str(qi->items[i], DANVAN_F_ORG);
+    for (const danvan_entity *qi = qi0; qi; qi = dvi_kid_next(qi, DANVAN_KIND_ISSUER)) {
+      const char *o = dvv_str(qi, DANVAN_F_ORG);
       if (o && strcmp(o, bi) == 0) found = true;
     }
-    const char *first = dvv_str(qi->items[0], DANVAN_F_ORG);
+    const char *first = dvv_str(qi0, DANVAN_F_ORG);
     if (!found && first) mismatch(c, b, q, DVV_M_L_ISSUER, bi, first);
   }
 }
@@ -175,18 +175,17 @@ static void rule_basis(dvv_ctx *c, const danvan_entity *b) {
 /* ---- child-outside-parent ----------------------------------------------------------------- */
 /* Does the duty's reporters selector take in one of the plan's issuers? */
 static bool duty_covers_issuer(const danvan_entity *duty, const danvan_entity *plan) {
-  const dvi_vec *sels = dvi_kids(duty, DANVAN_KIND_SELECTOR);
-  const dvi_vec *iss = dvi_kids(plan, DANVAN_KIND_ISSUER);
-  if (!sels || !sels->n || !iss) return false;
-  const danvan_entity *sel = sels->items[0];
+  const danvan_entity *sel = dvi_kid_first(duty, DANVAN_KIND_SELECTOR);
+  if (!sel || !dvi_kid_first(plan, DANVAN_KIND_ISSUER)) return false;
   const danvan_entity *under = NULL;
   const char *u = dvv_str(sel, DANVAN_F_UNDER);
   if (u) {
-    under = dvi_find(sel->ds, u);
+    under = dvi_find(dvi_ds_of(sel), u);
     if (!under) return false;
   }
-  for (uint32_t i = 0; i < iss->n; i++) {
-    const danvan_entity *o = dvv_ref(iss->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+  for (const danvan_entity *is = dvi_kid_first(plan, DANVAN_KIND_ISSUER); is;
+       is = dvi_kid_next(is, DANVAN_KIND_ISSUER)) {
+    const danvan_entity *o = dvv_ref(is, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
     if (o && dvi_selector_matches(sel, o, under, 0)) return true;
   }
   return false;
@@ -197,11 +196,10 @@ static bool duty_covers_issuer(const danvan_entity *duty, const danvan_entity *p
    field: DUE_DATE for once duties, DUE_TIME for daily ones. */
 static const danvan_entity *parent_deadline(const danvan_entity *parent, const danvan_entity *child,
                                             const char *freq, int32_t field, int64_t *out) {
-  const dvi_vec *duties = dvi_kids(parent, DANVAN_KIND_DUTY);
   const danvan_entity *best = NULL;
   for (int pass = 0; pass < 2 && !best; pass++)
-    for (uint32_t i = 0; duties && i < duties->n; i++) {
-      const danvan_entity *d = duties->items[i];
+    for (const danvan_entity *d = dvi_kid_first(parent, DANVAN_KIND_DUTY); d;
+         d = dvi_kid_next(d, DANVAN_KIND_DUTY)) {
       const char *f = dvv_str(d, DANVAN_F_FREQUENCY);
       const dvi_value *v = dvi_val(d, field);
       if (!f || strcmp(f, freq) != 0 || !v) continue;
@@ -215,9 +213,9 @@ static const danvan_entity *parent_deadline(const danvan_entity *parent, const d
 }
 
 static void rule_child(dvv_ctx *c, const danvan_entity *plan) {
-  const dvi_vec *bases = dvi_kids(plan, DANVAN_KIND_BASIS);
-  for (uint32_t i = 0; bases && i < bases->n; i++) {
-    const danvan_entity *q = dvv_ref(bases->items[i], DANVAN_F_PLAN, DANVAN_KIND_PLAN);
+  for (const danvan_entity *ba = dvi_kid_first(plan, DANVAN_KIND_BASIS); ba;
+       ba = dvi_kid_next(ba, DANVAN_KIND_BASIS)) {
+    const danvan_entity *q = dvv_ref(ba, DANVAN_F_PLAN, DANVAN_KIND_PLAN);
     if (!q || q == plan) continue;
     period pp = plan_period(plan), qp = plan_period(q);
     char s[5][32];
@@ -228,9 +226,8 @@ static void rule_child(dvv_ctx *c, const danvan_entity *plan) {
                           pp.end ? dvv_fmt_date(s[1], pp.end) : "…", danvan_entity_id(q),
                           qp.start ? dvv_fmt_date(s[2], qp.start) : "…",
                           qp.end ? dvv_fmt_date(s[3], qp.end) : "…"));
-    const dvi_vec *duties = dvi_kids(plan, DANVAN_KIND_DUTY);
-    for (uint32_t j = 0; duties && j < duties->n; j++) {
-      const danvan_entity *d = duties->items[j];
+    for (const danvan_entity *d = dvi_kid_first(plan, DANVAN_KIND_DUTY); d;
+         d = dvi_kid_next(d, DANVAN_KIND_DUTY)) {
       const char *f = dvv_str(d, DANVAN_F_FREQUENCY);
       if (!f) continue;
       int64_t limit = 0;
@@ -264,13 +261,12 @@ static void rule_draft(dvv_ctx *c, const danvan_entity *plan) {
     dvv_report(c, DVV_R_DRAFT, plan, DVV_M_DRAFT_NODATE, DVV_ARGS(""));
   else if (d % 100 == 0)
     dvv_report(c, DVV_R_DRAFT, plan, DVV_M_DRAFT_DAY, DVV_ARGS(dvv_fmt_date(s, d)));
-  const dvi_vec *sigs = dvi_kids(plan, DANVAN_KIND_SIGNATURE);
-  if (!sigs || !sigs->n) {
+  if (!dvi_kid_first(plan, DANVAN_KIND_SIGNATURE)) {
     dvv_report(c, DVV_R_DRAFT, plan, DVV_M_DRAFT_NOSIG, DVV_ARGS(""));
     return;
   }
-  for (uint32_t i = 0; i < sigs->n; i++) {
-    const danvan_entity *sg = sigs->items[i];
+  for (const danvan_entity *sg = dvi_kid_first(plan, DANVAN_KIND_SIGNATURE); sg;
+       sg = dvi_kid_next(sg, DANVAN_KIND_SIGNATURE)) {
     if (!dvi_val(sg, DANVAN_F_PERSON))
       dvv_report(c, DVV_R_DRAFT, sg, DVV_M_DRAFT_SIG_PERSON, DVV_ARGS(""));
     else if (blank(dvv_str(sg, DANVAN_F_POSITION)))
@@ -284,7 +280,7 @@ void dvv_rules_dates(dvv_ctx *c) {
     if (dvv_on(c, DVV_R_PERIOD_ORDER)) rule_period_order(c, e);
     if (dvv_on(c, DVV_R_OUTSIDE_PERIOD)) rule_outside(c, e);
     if (dvv_on(c, DVV_R_DEADLINE_BEFORE_END)) rule_deadline(c, e);
-    switch (e->desc->kind) {
+    switch (dvi_desc(e)->kind) {
       case DANVAN_KIND_BASIS: rule_basis(c, e); break;
       case DANVAN_KIND_PLAN:
         if (dvv_on(c, DVV_R_CHILD_OUTSIDE_PARENT)) rule_child(c, e);

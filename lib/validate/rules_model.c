@@ -17,11 +17,11 @@ static void check_other_plan(dvv_ctx *c, const danvan_entity *e, const char *fie
 }
 
 static void rule_ref(dvv_ctx *c, const danvan_entity *e) {
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nfields; i++) {
     const dvi_field_desc *fd = &kd->fields[i];
-    if ((fd->type != DANVAN_TYPE_REF && fd->type != DANVAN_TYPE_REFS) || !e->vals[i].set) continue;
-    const dvi_value *v = &e->vals[i];
+    const dvi_value *v = dvi_vali(e, (int)i);
+    if ((fd->type != DANVAN_TYPE_REF && fd->type != DANVAN_TYPE_REFS) || !v) continue;
     uint32_t n = fd->type == DANVAN_TYPE_REFS ? v->nitems : 1;
     const char *fname = dvi_field_name(fd->field);
     for (uint32_t k = 0; k < n; k++) {
@@ -32,7 +32,7 @@ static void rule_ref(dvv_ctx *c, const danvan_entity *e) {
                    DVV_ARGS(fname, id, dvv_kind_word(c, fd->target)));
         continue;
       }
-      int32_t tk = t->desc->kind;
+      int32_t tk = dvi_desc(t)->kind;
       bool ok = fd->target == DANVAN_KIND_ANY
                     ? (tk == DANVAN_KIND_ORGANISATION || tk == DANVAN_KIND_LOCALITY)
                     : tk == fd->target;
@@ -46,9 +46,9 @@ static void rule_ref(dvv_ctx *c, const danvan_entity *e) {
         check_other_plan(c, e, fname, id, t, dvv_ref(e, DANVAN_F_PLAN, DANVAN_KIND_PLAN));
       else if (kd->kind == DANVAN_KIND_TOTAL && fd->field == DANVAN_F_PARTS)
         check_other_plan(c, e, fname, id, t, dvv_plan_of(e));
-      else if (kd->kind == DANVAN_KIND_VALUE && fd->field == DANVAN_F_TASK && e->parent)
+      else if (kd->kind == DANVAN_KIND_VALUE && fd->field == DANVAN_F_TASK && dvi_parent(e))
         check_other_plan(c, e, fname, id, t,
-                         dvv_ref(e->parent, DANVAN_F_PLAN, DANVAN_KIND_PLAN));
+                         dvv_ref(dvi_parent(e), DANVAN_F_PLAN, DANVAN_KIND_PLAN));
     }
   }
 }
@@ -67,7 +67,7 @@ static void rule_dup_id(dvv_ctx *c, const danvan_entity *e) {
     snprintf(where, sizeof where, "%s %u", dvv_msg(c->lang, DVV_M_L_LINE), (unsigned)first->line);
   else
     snprintf(where, sizeof where, "%s", "(API)");
-  dvv_report(c, DVV_R_DUP_ID, e, DVV_M_DUP_ID, DVV_ARGS(id, dvv_kind_word(c, first->desc->kind), where));
+  dvv_report(c, DVV_R_DUP_ID, e, DVV_M_DUP_ID, DVV_ARGS(id, dvv_kind_word(c, dvi_desc(first)->kind), where));
 }
 
 /* ---- cycle -------------------------------------------------------------------------------- */
@@ -84,8 +84,8 @@ static const danvan_entity *link_of(const danvan_entity *e, int32_t field, uint3
   if (!v) return NULL;
   const char *id = v->items ? (i < v->nitems ? v->items[i] : NULL) : (i == 0 ? v->u.s : NULL);
   if (!id) return NULL;
-  const danvan_entity *t = dvi_find(e->ds, id);
-  return (t && t->desc->kind == e->desc->kind) ? t : NULL;
+  const danvan_entity *t = dvi_find(dvi_ds_of(e), id);
+  return (t && dvi_desc(t)->kind == dvi_desc(e)->kind) ? t : NULL;
 }
 
 static uint32_t link_count(const danvan_entity *e, int32_t field) {
@@ -103,7 +103,7 @@ static void report_loop(dvv_ctx *c, const dfs_frame *stack, size_t sp, const dan
   /* start the chain at the member first in document order */
   size_t first = from;
   for (size_t i = from; i < sp; i++)
-    if (stack[i].e->seq < stack[first].e->seq) first = i;
+    if (dvi_seq(stack[i].e) < dvi_seq(stack[first].e)) first = i;
   dvi_buf chain;
   dvi_buf_init(&chain);
   size_t len = sp - from;
@@ -123,7 +123,7 @@ static void report_loop(dvv_ctx *c, const dfs_frame *stack, size_t sp, const dan
 }
 
 static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
-  const dvi_vec *v = dvi_kids(&c->ds->root, kind);
+  const dvi_vec *v = dvi_top(c->ds, kind);
   if (!v || !v->n) return;
   memset(c->mark, 0, (size_t)c->nseq + 1);
   size_t cap = 16;
@@ -134,25 +134,25 @@ static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
   }
   for (uint32_t i = 0; i < v->n; i++) {
     const danvan_entity *root = v->items[i];
-    if (!danvan_entity_id(root) || c->mark[root->seq]) continue;
+    if (!danvan_entity_id(root) || c->mark[dvv_ix(c, root)]) continue;
     size_t sp = 0;
     stack[sp].e = root;
     stack[sp++].next = 0;
-    c->mark[root->seq] = 1;
+    c->mark[dvv_ix(c, root)] = 1;
     while (sp) {
       dfs_frame *top = &stack[sp - 1];
       if (top->next >= link_count(top->e, field)) {
-        c->mark[top->e->seq] = 2;
+        c->mark[dvv_ix(c, top->e)] = 2;
         sp--;
         continue;
       }
       const danvan_entity *t = link_of(top->e, field, top->next++);
       if (!t || dvi_find(c->ds, danvan_entity_id(t)) != t) continue;
-      if (c->mark[t->seq] == 1) {
+      if (c->mark[dvv_ix(c, t)] == 1) {
         report_loop(c, stack, sp, t, field);
         continue;
       }
-      if (c->mark[t->seq] == 2) continue;
+      if (c->mark[dvv_ix(c, t)] == 2) continue;
       if (sp == cap) {
         cap *= 2;
         dfs_frame *s2 = dvi_realloc(stack, cap * sizeof *stack);
@@ -163,7 +163,7 @@ static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
         }
         stack = s2;
       }
-      c->mark[t->seq] = 1;
+      c->mark[dvv_ix(c, t)] = 1;
       stack[sp].e = t;
       stack[sp++].next = 0;
     }
@@ -173,8 +173,8 @@ static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
 
 /* ---- selectors ---------------------------------------------------------------------------- */
 static bool selector_has_attrs(const danvan_entity *sel) {
-  for (size_t i = 0; i < sel->desc->nfields; i++)
-    if (sel->vals[i].set) return true;
+  for (size_t i = 0; i < dvi_desc(sel)->nfields; i++)
+    if (dvi_has(sel, (int)i)) return true;
   return false;
 }
 
@@ -183,8 +183,8 @@ static const danvan_entity *selector_under(const danvan_entity *sel, bool *bad) 
   *bad = false;
   const char *u = dvv_str(sel, DANVAN_F_UNDER);
   if (!u) return NULL;
-  const danvan_entity *t = dvi_find(sel->ds, u);
-  if (!t || (t->desc->kind != DANVAN_KIND_ORGANISATION && t->desc->kind != DANVAN_KIND_LOCALITY)) {
+  const danvan_entity *t = dvi_find(dvi_ds_of(sel), u);
+  if (!t || (dvi_desc(t)->kind != DANVAN_KIND_ORGANISATION && dvi_desc(t)->kind != DANVAN_KIND_LOCALITY)) {
     *bad = true;
     return NULL;
   }
@@ -198,7 +198,7 @@ static bool selector_matches_any(dvv_ctx *c, const danvan_entity *sel, const dan
   if (orgs) {
     for (uint32_t i = 0; i < orgs->nitems; i++) {
       const danvan_entity *o = dvi_find(c->ds, orgs->items[i]);
-      if (o && o->desc->kind == DANVAN_KIND_ORGANISATION && dvi_selector_matches(sel, o, under, 0))
+      if (o && dvi_desc(o)->kind == DANVAN_KIND_ORGANISATION && dvi_selector_matches(sel, o, under, 0))
         return true;
     }
     return false;
@@ -206,11 +206,11 @@ static bool selector_matches_any(dvv_ctx *c, const danvan_entity *sel, const dan
   if (kinds) {
     for (uint32_t i = 0; i < kinds->nitems; i++)
       for (const danvan_entity *o = dvv_map_get(c->orgs_by_kind, NULL, kinds->items[i]); o;
-           o = c->org_next[o->seq])
+           o = c->org_next[dvv_ix(c, o)])
         if (dvi_selector_matches(sel, o, under, 0)) return true;
     return false;
   }
-  const dvi_vec *all = dvi_kids(&c->ds->root, DANVAN_KIND_ORGANISATION);
+  const dvi_vec *all = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = 0; all && i < all->n; i++)
     if (dvi_selector_matches(sel, all->items[i], under, 0)) return true;
   return false;
@@ -231,7 +231,7 @@ static void rule_selector(dvv_ctx *c, const danvan_entity *sel) {
 
 /* ---- unassigned --------------------------------------------------------------------------- */
 static void rule_unassigned_task(dvv_ctx *c, const danvan_entity *t) {
-  for (const danvan_entity *p = t; p && p->desc->kind == DANVAN_KIND_TASK; p = p->parent)
+  for (const danvan_entity *p = t; p && dvi_desc(p)->kind == DANVAN_KIND_TASK; p = dvi_parent(p))
     if (dvi_val(p, DANVAN_F_LEAD)) return;
   dvv_report(c, DVV_R_UNASSIGNED, t, DVV_M_UNASSIGNED_TASK, DVV_ARGS(""));
 }
@@ -254,60 +254,59 @@ static int32_t plan_ref_date(const dvv_ctx *c, const danvan_entity *plan) {
 }
 
 static void rule_unassigned_plan(dvv_ctx *c, const danvan_entity *plan) {
-  const dvi_vec *issuers = dvi_kids(plan, DANVAN_KIND_ISSUER);
-  if (!issuers || !issuers->n) return;
+#define EACH(v, parent, kind) (const danvan_entity *v = dvi_kid_first(parent, kind); v; v = dvi_kid_next(v, kind))
+  if (!dvi_kid_first(plan, DANVAN_KIND_ISSUER)) return;
   /* mark what the issuers' members are responsible for (mark bit 4) */
   bool any = false;
-  for (uint32_t i = 0; i < issuers->n; i++) {
-    const danvan_entity *org = dvv_ref(issuers->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
-    const dvi_vec *members = org ? dvi_kids(org, DANVAN_KIND_MEMBER) : NULL;
-    for (uint32_t m = 0; members && m < members->n; m++) {
-      const dvi_vec *areas = dvi_kids(members->items[m], DANVAN_KIND_AREA);
-      for (uint32_t a = 0; areas && a < areas->n; a++) {
-        const danvan_entity *loc = dvv_ref(areas->items[a], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+  for EACH(is, plan, DANVAN_KIND_ISSUER) {
+    const danvan_entity *org = dvv_ref(is, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+    if (!org) continue;
+    for EACH(mem, org, DANVAN_KIND_MEMBER) {
+      for EACH(ar, mem, DANVAN_KIND_AREA) {
+        const danvan_entity *loc = dvv_ref(ar, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
         if (loc) {
-          c->mark[loc->seq] |= 4;
+          c->mark[dvv_ix(c, loc)] |= 4;
           any = true;
         }
       }
     }
   }
   int32_t date = plan_ref_date(c, plan);
-  for (uint32_t i = 0; any && i < issuers->n; i++) {
-    const danvan_entity *org = dvv_ref(issuers->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+  for EACH(is, plan, DANVAN_KIND_ISSUER) {
+    if (!any) break;
+    const danvan_entity *org = dvv_ref(is, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
     const danvan_entity *area = org ? dvv_ref(org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY) : NULL;
-    if (!area || (c->mark[area->seq] & 8)) continue; /* no area, or done for another issuer */
-    c->mark[area->seq] |= 8;
+    if (!area || (c->mark[dvv_ix(c, area)] & 8)) continue; /* no area, or done for another issuer */
+    c->mark[dvv_ix(c, area)] |= 8;
     /* the whole area is covered when it or an ancestor is someone's responsibility */
     bool whole = false;
     size_t guard = c->nseq;
     for (const danvan_entity *p = area; p && guard--; p = dvv_ref(p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
-      if (c->mark[p->seq] & 4) whole = true;
+      if (c->mark[dvv_ix(c, p)] & 4) whole = true;
     if (whole) continue;
-    for (const danvan_entity *ch = c->loc_child[area->seq]; ch; ch = c->loc_sib[ch->seq]) {
-      if ((c->mark[ch->seq] & 4) || !valid_on(ch, date)) continue;
+    for (const danvan_entity *ch = c->loc_child[dvv_ix(c, area)]; ch; ch = c->loc_sib[dvv_ix(c, ch)]) {
+      if ((c->mark[dvv_ix(c, ch)] & 4) || !valid_on(ch, date)) continue;
       const char *oname = dvv_str(org, DANVAN_F_NAME);
       const char *lname = dvv_str(ch, DANVAN_F_NAME);
-      dvv_report(c, DVV_R_UNASSIGNED, issuers->items[i], DVV_M_UNASSIGNED_LOC,
+      dvv_report(c, DVV_R_UNASSIGNED, is, DVV_M_UNASSIGNED_LOC,
                  DVV_ARGS(oname ? oname : danvan_entity_id(org), lname ? lname : danvan_entity_id(ch),
                           danvan_entity_id(ch)));
     }
   }
   /* clear the marks */
-  for (uint32_t i = 0; i < issuers->n; i++) {
-    const danvan_entity *org = dvv_ref(issuers->items[i], DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
+  for EACH(is, plan, DANVAN_KIND_ISSUER) {
+    const danvan_entity *org = dvv_ref(is, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
     if (!org) continue;
     const danvan_entity *area = dvv_ref(org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-    if (area) c->mark[area->seq] = 0;
-    const dvi_vec *members = dvi_kids(org, DANVAN_KIND_MEMBER);
-    for (uint32_t m = 0; members && m < members->n; m++) {
-      const dvi_vec *areas = dvi_kids(members->items[m], DANVAN_KIND_AREA);
-      for (uint32_t a = 0; areas && a < areas->n; a++) {
-        const danvan_entity *loc = dvv_ref(areas->items[a], DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-        if (loc) c->mark[loc->seq] = 0;
+    if (area) c->mark[dvv_ix(c, area)] = 0;
+    for EACH(mem, org, DANVAN_KIND_MEMBER) {
+      for EACH(ar, mem, DANVAN_KIND_AREA) {
+        const danvan_entity *loc = dvv_ref(ar, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+        if (loc) c->mark[dvv_ix(c, loc)] = 0;
       }
     }
   }
+#undef EACH
 }
 
 /* ---- invalid-at-date ---------------------------------------------------------------------- */
@@ -328,7 +327,7 @@ static void check_valid(dvv_ctx *c, const danvan_entity *user, const danvan_enti
   const char *sfrom = dvv_date(t, DANVAN_F_FROM, &from) ? dvv_fmt_date(d1, from) : "…";
   const char *sto = dvv_date(t, DANVAN_F_TO, &to) ? dvv_fmt_date(d2, to) : "…";
   const dvi_value *succ = dvi_val(t, DANVAN_F_SUCCESSORS);
-  const char *kw = dvv_kind_word(c, t->desc->kind);
+  const char *kw = dvv_kind_word(c, dvi_desc(t)->kind);
   if (succ && succ->nitems) {
     dvi_buf b;
     dvi_buf_init(&b);
@@ -353,25 +352,25 @@ static void check_valid(dvv_ctx *c, const danvan_entity *user, const danvan_enti
 static void rule_invalid_at(dvv_ctx *c, const danvan_entity *e) {
   /* the document the entity belongs to gives the date */
   const danvan_entity *doc = e;
-  while (doc && doc->desc->kind != DANVAN_KIND_PLAN && doc->desc->kind != DANVAN_KIND_REPORT)
-    doc = doc->parent;
+  while (doc && dvi_desc(doc)->kind != DANVAN_KIND_PLAN && dvi_desc(doc)->kind != DANVAN_KIND_REPORT)
+    doc = dvi_parent(doc);
   if (!doc) return;
-  int32_t date = doc->desc->kind == DANVAN_KIND_PLAN ? plan_ref_date(c, doc) : report_ref_date(c, doc);
+  int32_t date = dvi_desc(doc)->kind == DANVAN_KIND_PLAN ? plan_ref_date(c, doc) : report_ref_date(c, doc);
   if (!date) return;
   if (date % 100 == 0) date += 1; /* a partial date: its first day */
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nfields; i++) {
     const dvi_field_desc *fd = &kd->fields[i];
-    if ((fd->type != DANVAN_TYPE_REF && fd->type != DANVAN_TYPE_REFS) || !e->vals[i].set) continue;
+    if ((fd->type != DANVAN_TYPE_REF && fd->type != DANVAN_TYPE_REFS) || !dvi_has(e, (int)i)) continue;
     if (fd->target != DANVAN_KIND_ORGANISATION && fd->target != DANVAN_KIND_LOCALITY &&
         fd->target != DANVAN_KIND_ANY)
       continue;
     if (fd->field == DANVAN_F_SUCCESSORS) continue;
-    const dvi_value *v = &e->vals[i];
+    const dvi_value *v = dvi_vali(e, (int)i);
     uint32_t n = fd->type == DANVAN_TYPE_REFS ? v->nitems : 1;
     for (uint32_t k = 0; k < n; k++) {
       const danvan_entity *t = dvi_find(c->ds, fd->type == DANVAN_TYPE_REFS ? v->items[k] : v->u.s);
-      if (t && (t->desc->kind == DANVAN_KIND_ORGANISATION || t->desc->kind == DANVAN_KIND_LOCALITY))
+      if (t && (dvi_desc(t)->kind == DANVAN_KIND_ORGANISATION || dvi_desc(t)->kind == DANVAN_KIND_LOCALITY))
         check_valid(c, e, t, date);
     }
   }
@@ -381,20 +380,20 @@ static void rule_invalid_at(dvv_ctx *c, const danvan_entity *e) {
 static void rule_report_scope(dvv_ctx *c, const danvan_entity *r) {
   const danvan_entity *duty = dvv_ref(r, DANVAN_F_DUTY, DANVAN_KIND_DUTY);
   const danvan_entity *org = dvv_ref(r, DANVAN_F_ORG, DANVAN_KIND_ORGANISATION);
-  const dvi_vec *sels = duty ? dvi_kids(duty, DANVAN_KIND_SELECTOR) : NULL;
-  if (org && sels && sels->n && selector_has_attrs(sels->items[0])) {
+  const danvan_entity *sel0 = duty ? dvi_kid_first(duty, DANVAN_KIND_SELECTOR) : NULL;
+  if (org && sel0 && selector_has_attrs(sel0)) {
     bool bad;
-    const danvan_entity *under = selector_under(sels->items[0], &bad);
-    if (!bad && !dvi_selector_matches(sels->items[0], org, under, 0))
+    const danvan_entity *under = selector_under(sel0, &bad);
+    if (!bad && !dvi_selector_matches(sel0, org, under, 0))
       dvv_report(c, DVV_R_REPORT_SCOPE, r, DVV_M_REPORT_ORG,
                  DVV_ARGS(danvan_entity_id(org), danvan_entity_id(duty)));
   }
   const danvan_entity *plan = dvv_ref(r, DANVAN_F_PLAN, DANVAN_KIND_PLAN);
-  const dvi_vec *vals = dvi_kids(r, DANVAN_KIND_VALUE);
-  for (uint32_t i = 0; plan && vals && i < vals->n; i++) {
-    const char *m = dvv_str(vals->items[i], DANVAN_F_METRIC);
+  for (const danvan_entity *va = plan ? dvi_kid_first(r, DANVAN_KIND_VALUE) : NULL; va;
+       va = dvi_kid_next(va, DANVAN_KIND_VALUE)) {
+    const char *m = dvv_str(va, DANVAN_F_METRIC);
     if (m && !dvv_map_get(c->plan_metrics, plan, m))
-      dvv_report(c, DVV_R_REPORT_SCOPE, vals->items[i], DVV_M_REPORT_METRIC,
+      dvv_report(c, DVV_R_REPORT_SCOPE, va, DVV_M_REPORT_METRIC,
                  DVV_ARGS(danvan_entity_id(plan), m));
   }
 }
@@ -407,7 +406,7 @@ static void rule_unit_anyof(dvv_ctx *c, const danvan_entity *q) {
   bool differ = false;
   for (uint32_t i = 0; i < v->nitems; i++) {
     const danvan_entity *m = dvi_find(c->ds, v->items[i]);
-    const char *u = (m && m->desc->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
+    const char *u = (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
     if (!u) continue;
     if (!unit0) unit0 = u;
     else if (strcmp(u, unit0) != 0) differ = true;
@@ -417,7 +416,7 @@ static void rule_unit_anyof(dvv_ctx *c, const danvan_entity *q) {
   dvi_buf_init(&b);
   for (uint32_t i = 0; i < v->nitems; i++) {
     const danvan_entity *m = dvi_find(c->ds, v->items[i]);
-    const char *u = (m && m->desc->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
+    const char *u = (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
     dvi_buf_printf(&b, "%s%s (%s)", i ? ", " : "", v->items[i], u ? u : "?");
   }
   char *s = dvi_buf_take(&b);
@@ -432,9 +431,9 @@ static void rule_unit_anyof(dvv_ctx *c, const danvan_entity *q) {
 static void rule_unit_currency(dvv_ctx *c, const danvan_entity *t) {
   const char *cur = dvv_str(t, DANVAN_F_CURRENCY);
   if (!cur || strcmp(cur, "VND") == 0 || !dvi_val(t, DANVAN_F_COST)) return;
-  const dvi_vec *ms = dvi_kids(t, DANVAN_KIND_MEASURE);
-  for (uint32_t i = 0; ms && i < ms->n; i++) {
-    const danvan_entity *m = dvv_ref(ms->items[i], DANVAN_F_METRIC, DANVAN_KIND_METRIC);
+  for (const danvan_entity *me = dvi_kid_first(t, DANVAN_KIND_MEASURE); me;
+       me = dvi_kid_next(me, DANVAN_KIND_MEASURE)) {
+    const danvan_entity *m = dvv_ref(me, DANVAN_F_METRIC, DANVAN_KIND_METRIC);
     if (m && (dvi_val(m, DANVAN_F_MIN_UNIT_COST) || dvi_val(m, DANVAN_F_MAX_UNIT_COST))) {
       dvv_report(c, DVV_R_UNIT_MISMATCH, t, DVV_M_UNIT_CURRENCY, DVV_ARGS(cur));
       return;
@@ -453,7 +452,7 @@ void dvv_rules_model(dvv_ctx *c) {
   memset(c->mark, 0, (size_t)c->nseq + 1);
   for (size_t i = 0; i < c->nall && !c->failed; i++) {
     const danvan_entity *e = c->all[i];
-    int32_t k = e->desc->kind;
+    int32_t k = dvi_desc(e)->kind;
     if (k == DANVAN_KIND_FOREIGN) continue;
     if (dvv_on(c, DVV_R_REF)) rule_ref(c, e);
     if (dvv_on(c, DVV_R_DUP_ID)) rule_dup_id(c, e);

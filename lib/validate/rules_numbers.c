@@ -41,7 +41,7 @@ static bool money_unit(const char *unit) {
 
 static const char *metric_unit(const dvv_ctx *c, const char *metric_id) {
   const danvan_entity *m = metric_id ? dvi_find(c->ds, metric_id) : NULL;
-  return (m && m->desc->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
+  return (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
 }
 
 /* Quantity of a metric a task carries: its own measures of the metric, or, when it has none,
@@ -49,20 +49,20 @@ static const char *metric_unit(const dvv_ctx *c, const char *metric_id) {
 static bool task_qty(const danvan_entity *t, const char *metric, dec *out, bool *overflow) {
   dec sum = {0, 0};
   bool found = false;
-  const dvi_vec *ms = dvi_kids(t, DANVAN_KIND_MEASURE);
-  for (uint32_t i = 0; ms && i < ms->n; i++) {
-    const char *m = dvv_str(ms->items[i], DANVAN_F_METRIC);
+  for (const danvan_entity *me = dvi_kid_first(t, DANVAN_KIND_MEASURE); me;
+       me = dvi_kid_next(me, DANVAN_KIND_MEASURE)) {
+    const char *m = dvv_str(me, DANVAN_F_METRIC);
     dec v = {0, 0};
-    if (m && strcmp(m, metric) == 0 && get_dec(ms->items[i], DANVAN_F_VALUE, &v)) {
+    if (m && strcmp(m, metric) == 0 && get_dec(me, DANVAN_F_VALUE, &v)) {
       if (!dec_add(&sum, v)) *overflow = true;
       found = true;
     }
   }
   if (!found) {
-    const dvi_vec *subs = dvi_kids(t, DANVAN_KIND_TASK);
-    for (uint32_t i = 0; subs && i < subs->n; i++) {
+    for (const danvan_entity *st = dvi_kid_first(t, DANVAN_KIND_TASK); st;
+         st = dvi_kid_next(st, DANVAN_KIND_TASK)) {
       dec v = {0, 0};
-      if (task_qty(subs->items[i], metric, &v, overflow)) {
+      if (task_qty(st, metric, &v, overflow)) {
         if (!dec_add(&sum, v)) *overflow = true;
         found = true;
       }
@@ -83,7 +83,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   uint32_t nparts = 0;
   for (uint32_t i = 0; i < parts->nitems; i++) {
     const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
-    if (!p || p->desc->kind != DANVAN_KIND_TASK) continue; /* the ref rule reports it */
+    if (!p || dvi_desc(p)->kind != DANVAN_KIND_TASK) continue; /* the ref rule reports it */
     nparts++;
     if (task_qty(p, metric, &v, &overflow)) {
       carried = true;
@@ -93,7 +93,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   if (!carried && money_unit(unit)) { /* a money total over parts that state costs */
     for (uint32_t i = 0; i < parts->nitems; i++) {
       const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
-      if (p && p->desc->kind == DANVAN_KIND_TASK && get_dec(p, DANVAN_F_COST, &v)) {
+      if (p && dvi_desc(p)->kind == DANVAN_KIND_TASK && get_dec(p, DANVAN_F_COST, &v)) {
         carried = true;
         if (!dec_add(&sum, v)) overflow = true;
       }
@@ -115,9 +115,9 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
     const char *cm = NULL;
     for (uint32_t i = 0; i < parts->nitems && !cm; i++) {
       const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
-      const dvi_vec *ms = (p && p->desc->kind == DANVAN_KIND_TASK) ? dvi_kids(p, DANVAN_KIND_MEASURE) : NULL;
-      for (uint32_t j = 0; ms && j < ms->n && !cm; j++) {
-        const char *m = dvv_str(ms->items[j], DANVAN_F_METRIC);
+      const danvan_entity *me = (p && dvi_desc(p)->kind == DANVAN_KIND_TASK) ? dvi_kid_first(p, DANVAN_KIND_MEASURE) : NULL;
+      for (; me && !cm; me = dvi_kid_next(me, DANVAN_KIND_MEASURE)) {
+        const char *m = dvv_str(me, DANVAN_F_METRIC);
         if (m && strcmp(m, metric) != 0 && count_unit(metric_unit(c, m))) cm = m;
       }
     }
@@ -126,7 +126,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
       count.s = 0;
       for (uint32_t i = 0; i < parts->nitems; i++) {
         const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
-        if (!p || p->desc->kind != DANVAN_KIND_TASK) continue;
+        if (!p || dvi_desc(p)->kind != DANVAN_KIND_TASK) continue;
         dec one = {1, 0};
         if (!task_qty(p, cm, &v, &overflow)) v = one;
         if (!dec_add(&count, v)) overflow = true;
@@ -168,21 +168,21 @@ static void rule_implausible_task(dvv_ctx *c, const danvan_entity *t) {
   dec cost = {0, 0};
   const char *cur = dvv_str(t, DANVAN_F_CURRENCY);
   if (!get_dec(t, DANVAN_F_COST, &cost) || (cur && strcmp(cur, "VND") != 0)) return;
-  const dvi_vec *ms = dvi_kids(t, DANVAN_KIND_MEASURE);
   dec lo = {0, 0}, hi = {0, 0};
   bool hi_inf = false, overflow = false;
   int n = 0;
   const danvan_entity *only = NULL, *only_metric = NULL;
   dvi_buf what;
   dvi_buf_init(&what);
-  for (uint32_t i = 0; ms && i < ms->n; i++) {
-    const danvan_entity *m = dvv_ref(ms->items[i], DANVAN_F_METRIC, DANVAN_KIND_METRIC);
+  for (const danvan_entity *me = dvi_kid_first(t, DANVAN_KIND_MEASURE); me;
+       me = dvi_kid_next(me, DANVAN_KIND_MEASURE)) {
+    const danvan_entity *m = dvv_ref(me, DANVAN_F_METRIC, DANVAN_KIND_METRIC);
     dec q = {0, 0}, mn = {0, 0}, mx = {0, 0}, x = {0, 0};
-    if (!m || !get_dec(ms->items[i], DANVAN_F_VALUE, &q) || q.c <= 0) continue;
+    if (!m || !get_dec(me, DANVAN_F_VALUE, &q) || q.c <= 0) continue;
     bool has_min = get_dec(m, DANVAN_F_MIN_UNIT_COST, &mn), has_max = get_dec(m, DANVAN_F_MAX_UNIT_COST, &mx);
     if (!has_min && !has_max) continue;
     n++;
-    only = ms->items[i];
+    only = me;
     only_metric = m;
     if (has_min && (!dec_mul(&x, q, mn) || !dec_add(&lo, x))) overflow = true;
     if (!has_max) hi_inf = true;
@@ -282,7 +282,7 @@ static void rule_attachment(dvv_ctx *c, const danvan_entity *a) {
 void dvv_rules_numbers(dvv_ctx *c) {
   for (size_t i = 0; i < c->nall && !c->failed; i++) {
     const danvan_entity *e = c->all[i];
-    switch (e->desc->kind) {
+    switch (dvi_desc(e)->kind) {
       case DANVAN_KIND_TOTAL:
         if (dvv_on(c, DVV_R_TOTAL_SUM)) rule_total_sum(c, e);
         if (dvv_on(c, DVV_R_TOTAL_PRODUCT)) rule_total_product(c, e);

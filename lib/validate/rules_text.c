@@ -232,10 +232,11 @@ void dvv_rules_text(dvv_ctx *c) {
   if (!anniv && !week) return;
   for (size_t i = 0; i < c->nall && !c->failed; i++) {
     const danvan_entity *e = c->all[i];
-    const dvi_kind_desc *kd = e->desc;
+    const dvi_kind_desc *kd = dvi_desc(e);
     for (size_t f = 0; f < kd->nfields; f++) {
-      if (kd->fields[f].type != DANVAN_TYPE_STRING || !e->vals[f].set) continue;
-      const char *s = e->vals[f].u.s;
+      const dvi_value *v = kd->fields[f].type == DANVAN_TYPE_STRING ? dvi_vali(e, (int)f) : NULL;
+      if (!v) continue;
+      const char *s = v->u.s;
       size_t n = strlen(s);
       if (n < 8) continue;
       if (anniv && memchr(s, '(', n)) scan_anniversaries(c, e, s, n);

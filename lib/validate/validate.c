@@ -109,8 +109,8 @@ void *dvv_map_get(const dvv_map *m, const void *owner, const char *key) {
 const danvan_entity *dvv_ref(const danvan_entity *e, int32_t field, int32_t kind) {
   const dvi_value *v = dvi_val(e, field);
   if (!v) return NULL;
-  const danvan_entity *t = dvi_find(e->ds, v->u.s);
-  return (t && (kind == DANVAN_KIND_ANY || t->desc->kind == kind)) ? t : NULL;
+  const danvan_entity *t = dvi_find(dvi_ds_of(e), v->u.s);
+  return (t && (kind == DANVAN_KIND_ANY || dvi_desc(t)->kind == kind)) ? t : NULL;
 }
 
 const char *dvv_str(const danvan_entity *e, int32_t field) {
@@ -143,8 +143,8 @@ int dvv_date_cmp(int32_t a, int32_t b) {
 }
 
 const danvan_entity *dvv_plan_of(const danvan_entity *e) {
-  for (; e; e = e->parent)
-    if (e->desc->kind == DANVAN_KIND_PLAN) return e;
+  for (; e; e = dvi_parent(e))
+    if (dvi_desc(e)->kind == DANVAN_KIND_PLAN) return e;
   return NULL;
 }
 
@@ -170,19 +170,20 @@ const char *dvv_kind_word(const dvv_ctx *c, int32_t kind) {
 
 /* ---- element paths ------------------------------------------------------------------------ */
 static const char *elem_name(const danvan_entity *e) {
-  if (e->desc->kind == DANVAN_KIND_SELECTOR && e->parent)
-    return e->parent->desc->kind == DANVAN_KIND_DUTY ? "reporters" : "scope";
-  return e->desc->name;
+  if (dvi_desc(e)->kind == DANVAN_KIND_SELECTOR && dvi_parent(e))
+    return dvi_desc(dvi_parent(e))->kind == DANVAN_KIND_DUTY ? "reporters" : "scope";
+  return dvi_desc(e)->name;
 }
 
 static void add_path(dvi_buf *b, const danvan_entity *e) {
-  if (!e->parent) {
+  const danvan_entity *parent = dvi_parent(e);
+  if (!parent) {
     dvi_buf_adds(b, "/danvan");
     return;
   }
-  add_path(b, e->parent);
-  const dvi_kind_desc *pd = e->parent->desc;
-  int slot = pd->child_slot[e->desc->kind];
+  add_path(b, parent);
+  const dvi_kind_desc *pd = dvi_desc(parent);
+  int slot = pd->child_slot[dvi_desc(e)->kind];
   if (slot >= 0 && (size_t)slot < pd->nslots && pd->slots[slot].wrapper)
     dvi_buf_printf(b, "/%s", pd->slots[slot].wrapper);
   dvi_buf_printf(b, "/%s", elem_name(e));
@@ -191,10 +192,9 @@ static void add_path(dvi_buf *b, const danvan_entity *e) {
     dvi_buf_printf(b, "[@id='%s']", id);
     return;
   }
-  const dvi_vec *v = (slot >= 0 && e->parent->kids) ? &e->parent->kids[slot] : NULL;
-  uint32_t pos = 1;
-  for (uint32_t i = 0; v && i < v->n; i++)
-    if (v->items[i] == e) pos = i + 1;
+  uint32_t pos = 1, i = 1;
+  for (const danvan_entity *s = dvi_kid_first(parent, e->kind); s; s = dvi_kid_next(s, e->kind), i++)
+    if (s == e) pos = i;
   dvi_buf_printf(b, "[%u]", (unsigned)pos);
 }
 
@@ -235,12 +235,12 @@ static bool collect(dvv_ctx *c) {
     if (e != &c->ds->root) {
       if (c->nall >= n) break; /* cannot happen: the count is kept by the core */
       c->all[c->nall++] = (danvan_entity *)e;
-      if (e->seq < c->nseq) c->by_seq[e->seq] = (danvan_entity *)e;
     }
-    if (!e->kids) continue;
-    const dvi_vec *all = &e->kids[DVI_ALL_SLOT(e->desc)];
-    if (sp + all->n > cap) {
-      while (sp + all->n > cap) cap *= 2;
+    size_t nk = 0;
+    for (const danvan_entity *k = dvi_kid_first(e, DANVAN_KIND_ANY); k; k = dvi_kid_next(k, DANVAN_KIND_ANY))
+      nk++;
+    if (sp + nk > cap) {
+      while (sp + nk > cap) cap *= 2;
       const danvan_entity **s2 = dvi_realloc(stack, cap * sizeof *stack);
       if (!s2) {
         dvi_free(stack);
@@ -248,50 +248,61 @@ static bool collect(dvv_ctx *c) {
       }
       stack = s2;
     }
-    for (uint32_t i = all->n; i-- > 0;) stack[sp++] = all->items[i];
+    /* pushed in reverse, so they come off the stack in order */
+    size_t at = sp + nk;
+    for (const danvan_entity *k = dvi_kid_first(e, DANVAN_KIND_ANY); k; k = dvi_kid_next(k, DANVAN_KIND_ANY))
+      stack[--at] = k;
+    sp += nk;
   }
   dvi_free(stack);
   return true;
 }
 
 static bool build_indexes(dvv_ctx *c) {
-  c->nseq = c->ds->next_seq;
-  size_t n = (size_t)c->nseq + 1;
+  /* organisations and localities are numbered for the arrays below */
+  const dvi_vec *tops[2] = {dvi_top(c->ds, DANVAN_KIND_ORGANISATION), dvi_top(c->ds, DANVAN_KIND_LOCALITY)};
+  size_t nix = 0;
+  for (int t = 0; t < 2; t++)
+    for (uint32_t i = 0; tops[t] && i < tops[t]->n; i++) {
+      nix++;
+      if (!dvi_pmap_put(&c->ix, tops[t]->items[i], (void *)(uintptr_t)nix)) return false;
+    }
+  c->nseq = (uint32_t)nix;
+  size_t n = nix + 1;
   c->mark = dvi_calloc(n, 1);
-  c->by_seq = dvi_calloc(n, sizeof *c->by_seq);
   c->org_next = dvi_calloc(n, sizeof *c->org_next);
   c->loc_child = dvi_calloc(n, sizeof *c->loc_child);
   c->loc_sib = dvi_calloc(n, sizeof *c->loc_sib);
   c->orgs_by_kind = dvv_map_new();
   c->plan_metrics = dvv_map_new();
-  if (!c->mark || !c->by_seq || !c->org_next || !c->loc_child || !c->loc_sib ||
+  if (!c->mark || !c->org_next || !c->loc_child || !c->loc_sib ||
       !c->orgs_by_kind || !c->plan_metrics || !collect(c))
     return false;
   /* organisations by kind (a chain per kind, in reverse document order), localities' children */
-  const dvi_vec *orgs = dvi_kids(&c->ds->root, DANVAN_KIND_ORGANISATION);
+  const dvi_vec *orgs = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = orgs ? orgs->n : 0; i-- > 0;) {
     danvan_entity *o = orgs->items[i];
     const char *k = dvv_str(o, DANVAN_F_KIND);
     if (!k) continue;
     void **slot = map_slot(c->orgs_by_kind, NULL, k);
     if (!slot) return false;
-    c->org_next[o->seq] = *slot;
+    c->org_next[dvv_ix(c, o)] = *slot;
     *slot = o;
   }
-  const dvi_vec *locs = dvi_kids(&c->ds->root, DANVAN_KIND_LOCALITY);
+  const dvi_vec *locs = dvi_top(c->ds, DANVAN_KIND_LOCALITY);
   for (uint32_t i = locs ? locs->n : 0; i-- > 0;) {
     danvan_entity *l = locs->items[i];
     const danvan_entity *p = dvv_ref(l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY);
     if (!p || p == l) continue;
-    c->loc_sib[l->seq] = c->loc_child[p->seq];
-    c->loc_child[p->seq] = l;
+    c->loc_sib[dvv_ix(c, l)] = c->loc_child[dvv_ix(c, p)];
+    c->loc_child[dvv_ix(c, p)] = l;
   }
   /* metrics each plan counts (report-scope) */
   static const int32_t fields[] = {DANVAN_F_METRIC, DANVAN_F_METRICS, DANVAN_F_NUMERATOR,
                                    DANVAN_F_DENOMINATOR};
   for (size_t i = 0; i < c->nall; i++) {
     const danvan_entity *e = c->all[i];
-    int32_t k = e->desc->kind;
+    int32_t k = dvi_desc(e)->kind;
     if (k != DANVAN_KIND_MEASURE && k != DANVAN_KIND_TOTAL && k != DANVAN_KIND_QUOTA &&
         k != DANVAN_KIND_DUTY)
       continue;
@@ -314,7 +325,7 @@ static bool build_indexes(dvv_ctx *c) {
 static void ctx_free(dvv_ctx *c) {
   dvi_free(c->all);
   dvi_free(c->mark);
-  dvi_free(c->by_seq);
+  dvi_pmap_free(&c->ix);
   dvi_free(c->org_next);
   dvi_free(c->loc_child);
   dvi_free(c->loc_sib);

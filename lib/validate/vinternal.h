@@ -90,18 +90,23 @@ typedef struct dvv_ctx {
   const danvan_validate_options *opts;
   int lang;
   bool failed; /* ENOMEM */
-  uint32_t nseq;
+  uint32_t nseq;          /* organisations + localities: the size of the arrays below */
+  dvi_pmap ix;            /* organisation or locality -> its index (+1) in those arrays */
   /* indexes, built once */
   danvan_entity **all;    /* every entity, in tree order */
   size_t nall;
-  uint8_t *mark;          /* per seq: scratch for cycle detection */
-  danvan_entity **by_seq; /* entity of a seq */
+  uint8_t *mark;          /* per index: scratch for cycle detection */
   dvv_map *orgs_by_kind;  /* kind -> first org of that kind; next via org_next */
   danvan_entity **org_next;   /* per seq: next org of the same kind */
   danvan_entity **loc_child;  /* per seq: first child locality */
   danvan_entity **loc_sib;    /* per seq: next sibling locality */
   dvv_map *plan_metrics;  /* (plan, metric id) -> plan, metrics a plan counts */
 } dvv_ctx;
+
+/* Index of an organisation or a locality in the arrays of the context. */
+static inline size_t dvv_ix(const dvv_ctx *c, const danvan_entity *e) {
+  return (size_t)(uintptr_t)dvi_pmap_get(&c->ix, e) - 1;
+}
 
 /* Report a finding about entity e (NULL: the whole dataset). args: NULL-terminated. */
 void dvv_report(dvv_ctx *c, int rule, const danvan_entity *e, int msg, const char *const *args);

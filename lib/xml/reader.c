@@ -312,7 +312,7 @@ static bool check_len(reader *r, size_t len, pos p, const char *what) {
 /* Set a field from text; values of types other than free text lose surrounding whitespace,
    as XML Schema collapses them. Returns the core's status (its message says what is wrong). */
 static int32_t set_value(danvan_entity *e, int idx, const char *s, size_t len) {
-  if (e->desc->fields[idx].type != DANVAN_TYPE_STRING) {
+  if (dvi_desc(e)->fields[idx].type != DANVAN_TYPE_STRING) {
     while (len && dvi_xml_is_space((unsigned char)*s)) s++, len--;
     while (len && dvi_xml_is_space((unsigned char)s[len - 1])) len--;
   }
@@ -396,7 +396,7 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       const char *name = (const char *)local;
-      int idx = e->desc->nfields ? field_of_attr(r, e->desc, group, local) : -1;
+      int idx = dvi_desc(e)->nfields ? field_of_attr(r, dvi_desc(e), group, local) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
              name, elem);
@@ -464,7 +464,14 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
   danvan_entity *e;
   if (r->each && kind == DANVAN_KIND_REPORT && parent == &r->ds->root)
     r->mark = dvi_arena_get_mark(&r->ds->arena);
-  int32_t rc = dvi_entity_add(&e, parent, kd, parent->desc->child_slot[kind]);
+  /* cells for the attributes about to be set and for the text */
+  uint32_t reserve = kd->text_index >= 0 ? 1u << kd->text_index : 0;
+  for (int i = 0; i < natt && kd->nfields; i++)
+    if (!att[5 * i + 2]) {
+      int idx = field_of_attr(r, kd, NULL, att[5 * i]);
+      if (idx >= 0) reserve |= 1u << idx;
+    }
+  int32_t rc = dvi_entity_add_r(&e, parent, kd, dvi_desc(parent)->child_slot[kind], reserve);
   if (rc) {
     fail_core(r, rc, p);
     return;
@@ -472,7 +479,12 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
   e->file = r->file;
   e->line = p.line;
   e->column = p.col;
-  if (!set_attributes(r, e, NULL, elem, natt, att, &e->xattrs, p)) return;
+  dvi_xattr *xattrs = NULL;
+  if (!set_attributes(r, e, NULL, elem, natt, att, &xattrs, p)) return;
+  if (xattrs && (rc = dvi_set_xattrs(e, xattrs))) {
+    fail_core(r, rc, p);
+    return;
+  }
   frame *f = push_frame(r, FR_ENTITY, e, elem, p);
   if (!f) return;
   f->text_idx = kd->nfields ? dvi_text_field(kd, NULL) : -1;
@@ -599,7 +611,7 @@ static void fx_end(reader *r, const xmlChar *local, const xmlChar *prefix) {
   }
   pos p = {r->fent->line, r->fent->column, -1};
   if (check_len(r, r->fbuf.len, p, "a foreign element"))
-    set_field(r, r->fent, r->fent->desc->field_index[DANVAN_F_TEXT], r->fbuf.data, r->fbuf.len, p);
+    set_field(r, r->fent, dvi_desc(r->fent)->field_index[DANVAN_F_TEXT], r->fbuf.data, r->fbuf.len, p);
   r->fbuf.len = 0;
   r->fent = NULL;
 }
@@ -673,8 +685,9 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     }
     danvan_entity *parent = top->e;
     top->foreign_kids = true;
-    int32_t rc = dvi_entity_add(&r->fent, parent, dvi_kind(DANVAN_KIND_FOREIGN),
-                                parent->desc->child_slot[DANVAN_KIND_FOREIGN]);
+    const dvi_kind_desc *fk = dvi_kind(DANVAN_KIND_FOREIGN);
+    int32_t rc = dvi_entity_add_r(&r->fent, parent, fk, dvi_desc(parent)->child_slot[DANVAN_KIND_FOREIGN],
+                                  1u << fk->text_index);
     if (rc) {
       fail_core(r, rc, p);
       return;
@@ -692,7 +705,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
          "element <%s> is in no namespace; elements of the format are in " DVI_XML_NS, name);
     return;
   }
-  const dvi_kind_desc *kd = top->e->desc;
+  const dvi_kind_desc *kd = dvi_desc(top->e);
   switch (top->type) {
     case FR_ROOT: {
       for (size_t i = 0; i < kd->nslots; i++) {
@@ -780,7 +793,7 @@ static void end_text(reader *r, frame *f) {
   if (f->type == FR_ENTITY) {
     /* an entity's text is set when there is some; whitespace around foreign children is
        layout. Typed text (a value) is set when something is left once trimmed. */
-    if (f->e->desc->fields[f->text_idx].type == DANVAN_TYPE_STRING) {
+    if (dvi_desc(f->e)->fields[f->text_idx].type == DANVAN_TYPE_STRING) {
       if (!len || (f->foreign_kids && all_space(s, len))) return;
     } else if (all_space(s, len)) {
       return;
@@ -792,8 +805,8 @@ static void end_text(reader *r, frame *f) {
 /* When streaming, a complete top-level report goes to the callback and is then dropped. */
 static void end_streamed(reader *r, frame *f) {
   danvan_entity *e = f->e;
-  if (r->rc || !r->each || f->type != FR_ENTITY || e->parent != &r->ds->root ||
-      e->desc->kind != DANVAN_KIND_REPORT)
+  if (r->rc || !r->each || f->type != FR_ENTITY || dvi_parent(e) != &r->ds->root ||
+      dvi_desc(e)->kind != DANVAN_KIND_REPORT)
     return;
   int32_t rc = r->each(r->each_ctx, e);
   if (rc) {
@@ -1309,9 +1322,14 @@ static dvi_xattr **find_xattr(dvi_xattr **list, const dvi_xattr *x) {
    takes the new value; a prefix already bound to another namespace there is renamed (x1, x2 …).
    Everything that may fail happens before the root is touched. */
 static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
-  const dvi_xattr *lists[2] = {root->xattrs, r->root_xattrs};
+  if (!r->root_xattrs) return DANVAN_OK;
+  dvi_xattr *have = dvi_xattrs(root);
+  /* make the root's entry now: setting it again below needs no memory */
+  int32_t rc = dvi_set_xattrs(root, have);
+  if (rc) return rc;
+  const dvi_xattr *lists[2] = {have, r->root_xattrs};
   for (dvi_xattr *x = r->root_xattrs; x; x = x->next) {
-    if (*find_xattr(&root->xattrs, x) || !bound_elsewhere(lists, x->prefix, x->ns)) continue;
+    if (*find_xattr(&have, x) || !bound_elsewhere(lists, x->prefix, x->ns)) continue;
     char name[80];
     for (unsigned n = 1;; n++) {
       snprintf(name, sizeof name, "%.60s%u", x->prefix, n);
@@ -1323,11 +1341,12 @@ static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
   for (dvi_xattr *x = r->root_xattrs, *next; x; x = next) {
     next = x->next;
     x->next = NULL;
-    dvi_xattr **at = find_xattr(&root->xattrs, x);
+    dvi_xattr **at = find_xattr(&have, x);
     if (*at) (*at)->value = x->value;
     else *at = x;
   }
   r->root_xattrs = NULL;
+  dvi_set_xattrs(root, have);
   return DANVAN_OK;
 }
 
@@ -1364,8 +1383,7 @@ static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *na
        not rebuild it once per entity (quadratic for a large file). The count is then what it
        was before. */
     ds->ids.dups = 0;
-    for (size_t i = danvan_entity_child_count(root, DANVAN_KIND_ANY); i-- > before;)
-      danvan_entity_remove(danvan_entity_child(root, DANVAN_KIND_ANY, i));
+    dvi_root_truncate(ds, before);
     ds->ids.dups = dups_before;
   }
   if (r.ctxt) {

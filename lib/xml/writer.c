@@ -133,7 +133,7 @@ static void text(writer *w, const char *s, size_t len, bool attr, const danvan_e
   w->rc = dvi_error(DANVAN_EINVALID,
                     "%s of a %s%s%s%s cannot be written as XML 1.0: byte 0x%02X at offset %zu is "
                     "invalid UTF-8 or a control character",
-                    what, e->desc->name, id ? " '" : "", id ? id : "", id ? "'" : "",
+                    what, dvi_desc(e)->name, id ? " '" : "", id ? id : "", id ? "'" : "",
                     (unsigned)(unsigned char)s[bad], bad);
 }
 
@@ -150,7 +150,7 @@ static void field_attribute(writer *w, const danvan_entity *e, size_t i) {
   char buf[64];
   size_t len = 0;
   const char *t = dvi_field_text(e, (int)i, buf, &len);
-  if (t) attribute(w, e->desc->fields[i].attr, t, len, e, dvi_field_name(e->desc->fields[i].field));
+  if (t) attribute(w, dvi_desc(e)->fields[i].attr, t, len, e, dvi_field_name(dvi_desc(e)->fields[i].field));
 }
 
 static bool in_group(const dvi_field_desc *fd, const char *group) {
@@ -159,17 +159,18 @@ static bool in_group(const dvi_field_desc *fd, const char *group) {
 
 /* Attributes of the element itself (group NULL) or of a group element, in table order. */
 static void field_attributes(writer *w, const danvan_entity *e, const char *group) {
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nfields; i++)
-    if (kd->fields[i].attr && in_group(&kd->fields[i], group) && e->vals[i].set)
+    if (kd->fields[i].attr && in_group(&kd->fields[i], group) && dvi_has(e, (int)i))
       field_attribute(w, e, i);
 }
 
 /* Foreign attributes, each preceded by the declaration of its prefix (once per element). */
 static void foreign_attributes(writer *w, const danvan_entity *e) {
-  for (const dvi_xattr *x = e->xattrs; x; x = x->next) {
+  const dvi_xattr *list = dvi_xattrs(e);
+  for (const dvi_xattr *x = list; x; x = x->next) {
     bool declared = strcmp(x->prefix, "xml") == 0;
-    for (const dvi_xattr *y = e->xattrs; y != x && !declared; y = y->next)
+    for (const dvi_xattr *y = list; y != x && !declared; y = y->next)
       declared = strcmp(y->prefix, x->prefix) == 0;
     if (!declared) {
       put(w, " xmlns:", 7);
@@ -191,20 +192,20 @@ static void foreign_attributes(writer *w, const danvan_entity *e) {
 /* The text field of the element itself (group NULL) or of a group, when set; else NULL.
    buf (64 bytes) holds the text of a value that is not a string. */
 static const char *field_text(const danvan_entity *e, const char *group, char *buf, size_t *len) {
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nfields; i++)
     if (!kd->fields[i].attr && in_group(&kd->fields[i], group))
-      return e->vals[i].set ? dvi_field_text(e, (int)i, buf, len) : NULL;
+      return dvi_field_text(e, (int)i, buf, len);
   return NULL;
 }
 
 static void write_entity(writer *w, const danvan_entity *e, const char *elem, unsigned depth);
 
 static void write_group(writer *w, const danvan_entity *e, const char *group, unsigned depth) {
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   bool any = false;
   for (size_t i = 0; i < kd->nfields && !any; i++)
-    any = in_group(&kd->fields[i], group) && e->vals[i].set;
+    any = in_group(&kd->fields[i], group) && dvi_has(e, (int)i);
   if (!any) return;
   indent(w, depth);
   put(w, "<", 1);
@@ -236,21 +237,26 @@ static void write_foreign(writer *w, const danvan_entity *f, unsigned depth, boo
 
 /* One slot: a group element, or the children of one kind (wrapped at the top level). */
 static void write_slot(writer *w, const danvan_entity *e, size_t slot, unsigned depth) {
-  const dvi_slot_desc *sd = &e->desc->slots[slot];
+  const dvi_slot_desc *sd = &dvi_desc(e)->slots[slot];
   if (!sd->kind) {
     write_group(w, e, sd->elem, depth);
     return;
   }
-  const dvi_vec *v = e->kids ? &e->kids[slot] : NULL;
-  if (!v || !v->n) return;
+  /* the root's children sit in per-kind vectors; others are walked */
+  const dvi_vec *v = (e->flags & DVI_EF_ROOT) ? dvi_top(dvi_ds_of(e), sd->kind) : NULL;
+  const danvan_entity *first = v ? NULL : dvi_kid_first(e, sd->kind);
+  if (v ? !v->n : !first) return;
   if (sd->wrapper) {
     indent(w, depth);
     put(w, "<", 1);
     puts_(w, sd->wrapper);
     put(w, ">\n", 2);
   }
-  for (uint32_t i = 0; i < v->n && !w->rc; i++)
-    write_entity(w, v->items[i], sd->elem, depth + (sd->wrapper ? 1 : 0));
+  unsigned d = depth + (sd->wrapper ? 1 : 0);
+  if (v)
+    for (uint32_t i = 0; i < v->n && !w->rc; i++) write_entity(w, v->items[i], sd->elem, d);
+  for (const danvan_entity *c = first; c && !w->rc; c = dvi_kid_next(c, sd->kind))
+    write_entity(w, c, sd->elem, d);
   if (sd->wrapper) {
     indent(w, depth);
     put(w, "</", 2);
@@ -260,29 +266,22 @@ static void write_slot(writer *w, const danvan_entity *e, size_t slot, unsigned 
 }
 
 /* Slots [a, b) share a rank: their groups first, then their children interleaved in document
-   (creation) order. Each slot's vector is already in that order. */
+   (creation) order, which is the order of the list of children. */
 static void write_interleaved(writer *w, const danvan_entity *e, size_t a, size_t b,
                               unsigned depth) {
-  const dvi_kind_desc *kd = e->desc;
-  uint32_t at[16] = {0};
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t s = a; s < b; s++)
     if (!kd->slots[s].kind) write_group(w, e, kd->slots[s].elem, depth);
-  if (!e->kids) return;
-  for (;;) {
-    size_t best = b;
-    for (size_t s = a; s < b; s++) {
-      if (!kd->slots[s].kind || at[s - a] >= e->kids[s].n) continue;
-      if (best == b || e->kids[s].items[at[s - a]]->seq < e->kids[best].items[at[best - a]]->seq)
-        best = s;
-    }
-    if (best == b || w->rc) return;
-    write_entity(w, e->kids[best].items[at[best - a]++], kd->slots[best].elem, depth);
+  for (const danvan_entity *c = dvi_kid_first(e, DANVAN_KIND_ANY); c && !w->rc;
+       c = dvi_kid_next(c, DANVAN_KIND_ANY)) {
+    int s = kd->child_slot[c->kind];
+    if (s >= (int)a && s < (int)b && kd->slots[s].kind) write_entity(w, c, kd->slots[s].elem, depth);
   }
 }
 
 /* Everything inside an element: slots in canonical order, then foreign elements. */
 static void write_content(writer *w, const danvan_entity *e, unsigned depth) {
-  const dvi_kind_desc *kd = e->desc;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nslots && !w->rc;) {
     size_t j = i + 1;
     while (j < kd->nslots && kd->slots[j].rank == kd->slots[i].rank) j++;
@@ -293,20 +292,21 @@ static void write_content(writer *w, const danvan_entity *e, unsigned depth) {
     }
     i = j;
   }
-  const dvi_vec *fv = e->kids ? &e->kids[DVI_FOREIGN_SLOT(kd)] : NULL;
-  for (uint32_t i = 0; fv && i < fv->n && !w->rc; i++) write_foreign(w, fv->items[i], depth, true);
+  for (const danvan_entity *f = dvi_kid_first(e, DANVAN_KIND_FOREIGN); f && !w->rc;
+       f = dvi_kid_next(f, DANVAN_KIND_FOREIGN))
+    write_foreign(w, f, depth, true);
 }
 
 static bool has_content(const danvan_entity *e) {
-  if (e->kids && e->kids[DVI_ALL_SLOT(e->desc)].n) return true;
-  const dvi_kind_desc *kd = e->desc;
+  if (dvi_kid_first(e, DANVAN_KIND_ANY)) return true;
+  const dvi_kind_desc *kd = dvi_desc(e);
   for (size_t i = 0; i < kd->nfields; i++)
-    if (kd->fields[i].elem && e->vals[i].set) return true;
+    if (kd->fields[i].elem && dvi_has(e, (int)i)) return true;
   return false;
 }
 
 static void write_entity(writer *w, const danvan_entity *e, const char *elem, unsigned depth) {
-  if (e->desc->kind == DANVAN_KIND_FOREIGN) {
+  if (dvi_desc(e)->kind == DANVAN_KIND_FOREIGN) {
     write_foreign(w, e, depth, true);
     return;
   }
@@ -322,8 +322,9 @@ static void write_entity(writer *w, const danvan_entity *e, const char *elem, un
     /* a text element stays on one line; foreign children of one (rare) follow the text */
     put(w, ">", 1);
     text(w, t, len, false, e, dvi_field_name(DANVAN_F_TEXT));
-    const dvi_vec *fv = e->kids ? &e->kids[DVI_FOREIGN_SLOT(e->desc)] : NULL;
-    for (uint32_t i = 0; fv && i < fv->n; i++) write_foreign(w, fv->items[i], depth, false);
+    for (const danvan_entity *f = dvi_kid_first(e, DANVAN_KIND_FOREIGN); f;
+         f = dvi_kid_next(f, DANVAN_KIND_FOREIGN))
+      write_foreign(w, f, depth, false);
   } else if (has_content(e)) {
     put(w, ">\n", 2);
     write_content(w, e, depth + 1);

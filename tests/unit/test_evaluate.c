@@ -667,6 +667,7 @@ extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
 extern void __libc_free(void *);
+extern void *__libc_memalign(size_t, size_t);
 static long fail_countdown = 0; /* > 0: armed */
 static int fail_hit = 0;
 static int should_fail(void) {
@@ -692,6 +693,14 @@ void *realloc(void *q, size_t n) {
   void *p = should_fail() ? NULL : __libc_realloc(q, n);
   if (p && !q) live++;
   return p;
+}
+/* the arena's chunks are aligned to their size */
+int posix_memalign(void **out, size_t align, size_t n) {
+  void *p = should_fail() ? NULL : __libc_memalign(align, n);
+  if (!p) return 12; /* ENOMEM */
+  live++;
+  *out = p;
+  return 0;
 }
 void free(void *p) {
   if (p) live--;
