@@ -204,6 +204,16 @@ static bool idmap_grow(dvi_idmap *m) {
   return true;
 }
 
+void dvi_ds_expect_ids(danvan_dataset *ds, size_t n) {
+  dvi_idmap *m = &ds->ids;
+  size_t want = m->len + n;
+  if (want > ((size_t)1 << 28)) want = (size_t)1 << 28;
+  size_t cap = m->cap ? m->cap : 64;
+  while ((want + 1) * 4 > cap * 3) cap *= 2;
+  while (m->cap < cap)
+    if (!idmap_grow(m)) return;
+}
+
 /* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key
    that is already present never needs memory. */
 static bool idmap_put(danvan_dataset *ds, const char *key, danvan_entity *e) {
@@ -788,11 +798,23 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
         return dvi_error(DANVAN_EINVAL, "%s '%.*s' of a %s is not a valid id", dvi_field_name(fd->field),
                          (int)len, s, kd->name);
       if (fd->type == DANVAN_TYPE_REF) {
-        /* a reference to a known id shares that id's text */
+        /* a reference to a known id shares that id's text (ids are never changed in place,
+           so the text stays what it was even when the id is later set anew) */
+        uint32_t h = hash_mem(s, len);
+        unsigned slot = h & 63;
+        if (ds->refcache[slot].text && ds->refcache[slot].hash == h) {
+          const char *t = dvi_arena_ptr(&ds->arena, ds->refcache[slot].text);
+          if (strncmp(t, s, len) == 0 && t[len] == '\0') {
+            put_u32(cell, ds->refcache[slot].text);
+            break;
+          }
+        }
         const danvan_entity *t = idmap_getn(ds, s, len);
         if (t) {
           const dvi_kind_desc *td = dvi_desc(t);
           memcpy(cell, cell_at(t, td, td->id_index), 4);
+          ds->refcache[slot].hash = h;
+          ds->refcache[slot].text = get_u32(cell);
           break;
         }
       }

@@ -252,6 +252,9 @@ struct danvan_dataset {
   uint32_t nfiles;
   uint32_t gen;      /* changes with every child added or removed */
   uint64_t serial;   /* unique among the datasets of the process */
+  /* references written lately whose text is an id's: hash -> that id's text (direct-mapped;
+     a plan, a duty or a metric is named by report after report) */
+  struct { uint32_t hash; dvi_h text; } refcache[64];
   uint32_t hint_gen; /* the newest child, and the child before it, as of gen == hint_gen */
   dvi_h hint_child, hint_prev;
   size_t nentities;
@@ -307,6 +310,8 @@ bool dvi_has(const danvan_entity *e, int idx);
 /* Children: kind DANVAN_KIND_ANY for all, in order of addition. */
 danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind);
 danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind);
+/* Make room in the id index for n more ids (a hint: does nothing when memory is short). */
+void dvi_ds_expect_ids(danvan_dataset *ds, size_t n);
 /* Remove every child of the root after the first `keep` (a failed merge); no rebuild of the
    id index, no memory needed. */
 void dvi_root_truncate(danvan_dataset *ds, size_t keep);

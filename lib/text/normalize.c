@@ -225,12 +225,17 @@ static bool is_ascii_alnum(int32_t c) { return is_ascii_alpha(c) || (c >= '0' &&
 
 /* Index just after the '>' of a tag or comment starting at v[i] == '<', or 0. The tag's name,
    lower-cased, goes to name (truncated). */
-static size_t tag_end(const int32_t *v, size_t i, char *name, size_t cap) {
+/* *no_close: no "-->" starts before it at or after the last comment looked at (SIZE_MAX:
+   none up to the end), so a run of unclosed "<!--" is scanned once, not once per "<!--". */
+static size_t tag_end(const int32_t *v, size_t i, char *name, size_t cap, size_t *no_close) {
   size_t j = i + 1;
   name[0] = '\0';
   if (v[j] == '!' && v[j + 1] == '-' && v[j + 2] == '-') {
-    for (size_t k = j + 3; v[k] && k - i < TAG_SCAN_MAX; k++)
+    if (*no_close == SIZE_MAX) return 0;
+    size_t k = j + 3 > *no_close ? j + 3 : *no_close;
+    for (; v[k] && k - i < TAG_SCAN_MAX; k++)
       if (v[k] == '-' && v[k + 1] == '-' && v[k + 2] == '>') return k + 3;
+    *no_close = v[k] ? k : SIZE_MAX;
     return 0;
   }
   if (v[j] == '/') j++;
@@ -320,10 +325,11 @@ static void strip_html(cpvec *c) {
   int32_t *v = c->v;
   size_t w = 0;
   char name[16];
+  size_t no_close = 0;
   for (size_t r = 0; r < c->n;) {
     int32_t cp;
     size_t e;
-    if (v[r] == '<' && (e = tag_end(v, r, name, sizeof name)) != 0) {
+    if (v[r] == '<' && (e = tag_end(v, r, name, sizeof name, &no_close)) != 0) {
       int32_t rep = tag_replacement(name);
       if (rep) v[w++] = rep;
       r = e;

@@ -382,7 +382,8 @@ static int field_of_attr(reader *r, const dvi_kind_desc *kd, const char *group,
 /* Attributes of an element of the format: fields of the entity (group NULL) or of a group
    element; foreign attributes go to *xattrs when it is not NULL, else are refused. */
 static bool set_attributes(reader *r, danvan_entity *e, const char *group, const char *elem,
-                           int natt, const xmlChar **att, dvi_xattr **xattrs, pos p) {
+                           int natt, const xmlChar **att, dvi_xattr **xattrs, pos p,
+                           const int8_t *known) {
   dvi_xattr **tail = xattrs;
   while (tail && *tail) tail = &(*tail)->next;
   for (int i = 0; i < natt; i++, att += 5) {
@@ -396,7 +397,8 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       const char *name = (const char *)local;
-      int idx = dvi_desc(e)->nfields ? field_of_attr(r, dvi_desc(e), group, local) : -1;
+      int idx = (known && i < 32) ? known[i]
+                : dvi_desc(e)->nfields ? field_of_attr(r, dvi_desc(e), group, local) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
              name, elem);
@@ -466,10 +468,14 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
     r->mark = dvi_arena_get_mark(&r->ds->arena);
   /* cells for the attributes about to be set and for the text */
   uint32_t reserve = kd->text_index >= 0 ? 1u << kd->text_index : 0;
+  int8_t known[32]; /* field of each of the first attributes, for set_attributes() */
   for (int i = 0; i < natt && kd->nfields; i++)
     if (!att[5 * i + 2]) {
       int idx = field_of_attr(r, kd, NULL, att[5 * i]);
+      if (i < 32) known[i] = (int8_t)idx;
       if (idx >= 0) reserve |= 1u << idx;
+    } else if (i < 32) {
+      known[i] = -1;
     }
   int32_t rc = dvi_entity_add_r(&e, parent, kd, dvi_desc(parent)->child_slot[kind], reserve);
   if (rc) {
@@ -480,7 +486,7 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
   e->line = p.line;
   e->column = p.col;
   dvi_xattr *xattrs = NULL;
-  if (!set_attributes(r, e, NULL, elem, natt, att, &xattrs, p)) return;
+  if (!set_attributes(r, e, NULL, elem, natt, att, &xattrs, p, kd->nfields ? known : NULL)) return;
   if (xattrs && (rc = dvi_set_xattrs(e, xattrs))) {
     fail_core(r, rc, p);
     return;
@@ -639,7 +645,7 @@ static void start_root(reader *r, const xmlChar *local, const xmlChar *uri, int 
         return;
       }
       version = true;
-    } else if (!set_attributes(r, &r->ds->root, NULL, "danvan", 1, a, &r->root_xattrs, p)) {
+    } else if (!set_attributes(r, &r->ds->root, NULL, "danvan", 1, a, &r->root_xattrs, p, NULL)) {
       return;
     }
   }
@@ -760,7 +766,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
       top->groups |= 1u << gs;
       danvan_entity *e = top->e;
       const char *group = kd->slots[gs].elem;
-      if (!set_attributes(r, e, group, group, natt, att, NULL, p)) return;
+      if (!set_attributes(r, e, group, group, natt, att, NULL, p, NULL)) return;
       frame *f = push_frame(r, FR_GROUP, e, group, p);
       if (!f) return;
       f->text_idx = dvi_text_field(kd, group);
@@ -815,6 +821,7 @@ static void end_streamed(reader *r, frame *f) {
   }
   danvan_entity_remove(e);
   dvi_arena_release(&r->ds->arena, r->mark);
+  memset(r->ds->refcache, 0, sizeof r->ds->refcache); /* it may name released text */
 }
 
 static void on_end(void *ctx, const xmlChar *local, const xmlChar *prefix, const xmlChar *uri) {
@@ -1104,10 +1111,50 @@ static void sc_close(reader *r) {
 
 /* Scan the next n bytes of input. Returns n, or, when a start tag goes beyond a limit, the
    index in these bytes of its '<' (0 when it lies in earlier bytes). */
+/* Bytes that continue a name in a start tag without changing the scanner's state: all but
+   white space, quotes, '=', '/', '<', '>' (and NUL). */
+static const bool sc_plain[256] = {
+#define P4(x) x, x, x, x
+#define P16(x) P4(x), P4(x), P4(x), P4(x)
+    /* 0x00-0x1f */ P16(false), P16(false),
+    /* ' ' ! " # $ % & ' ( ) * + , - . / */
+    false, true, false, true, true, true, true, false, true, true, true, true, true, true, true, false,
+    /* 0-9 : ; < = > ? */
+    true, true, true, true, true, true, true, true, true, true, true, true, false, false, false, true,
+    /* 0x40-0xff */ P16(true), P16(true), P16(true), P16(true), P16(true), P16(true), P16(true),
+    P16(true), P16(true), P16(true), P16(true), P16(true)
+#undef P16
+#undef P4
+};
+
+/* The index of the next byte `ch` at or after i (n when none), counting the line breaks
+   passed over. Text and quoted values, most of the bytes, are skipped this way. */
+static size_t sc_skip_to(reader *r, const unsigned char *b, size_t i, size_t n, int64_t start,
+                         unsigned char ch) {
+  const unsigned char *p = memchr(b + i, ch, n - i);
+  size_t end = p ? (size_t)(p - b) : n;
+  for (const unsigned char *q = b + i; (q = memchr(q, '\n', (size_t)(b + end - q))) != NULL; q++) {
+    r->sc_line++;
+    r->sc_line_start = start + (int64_t)(q - b) + 1;
+  }
+  return end;
+}
+
 static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
   int64_t start = r->sc_off;
   r->sc_off += (int64_t)n;
   for (size_t i = 0; i < n; i++) {
+    if (r->sc_state == SC_TEXT || r->sc_state == SC_VALUE) {
+      i = sc_skip_to(r, b, i, n, start, r->sc_state == SC_TEXT ? '<' : r->sc_quote);
+      if (i >= n) break;
+    } else if (r->sc_state == SC_STAG && r->sc_nm == 8) {
+      /* the rest of a name that is not a namespace declaration: nothing to follow */
+      size_t j = i;
+      while (j < n && sc_plain[b[j]]) j++;
+      if (j > i) r->sc_run = b[j - 1];
+      i = j;
+      if (i >= n) break;
+    }
     unsigned char c = b[i];
     if (c == '\n') {
       r->sc_line++;
@@ -1408,6 +1455,11 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
 
 static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danvan_xml_options *opts) {
   source src = {fd, NULL, 0, 0};
+  /* room in the id index for about one id per 256 bytes of a regular file, so that it does
+     not grow step by step through a large one (a hint: nothing fails when it cannot) */
+  struct stat st;
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+    dvi_ds_expect_ids(ds, (size_t)st.st_size / 256);
   return merge_source(ds, &src, name, opts);
 }
 
