@@ -204,14 +204,15 @@ static bool idmap_grow(dvi_idmap *m) {
   return true;
 }
 
-void dvi_ds_expect_ids(danvan_dataset *ds, size_t n) {
+int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n) {
   dvi_idmap *m = &ds->ids;
   size_t want = m->len + n;
   if (want > ((size_t)1 << 28)) want = (size_t)1 << 28;
   size_t cap = m->cap ? m->cap : 64;
   while ((want + 1) * 4 > cap * 3) cap *= 2;
   while (m->cap < cap)
-    if (!idmap_grow(m)) return;
+    if (!idmap_grow(m)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  return DANVAN_OK;
 }
 
 /* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key

@@ -310,8 +310,8 @@ bool dvi_has(const danvan_entity *e, int idx);
 /* Children: kind DANVAN_KIND_ANY for all, in order of addition. */
 danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind);
 danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind);
-/* Make room in the id index for n more ids (a hint: does nothing when memory is short). */
-void dvi_ds_expect_ids(danvan_dataset *ds, size_t n);
+/* Make room in the id index for n more ids. */
+int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n);
 /* Remove every child of the root after the first `keep` (a failed merge); no rebuild of the
    id index, no memory needed. */
 void dvi_root_truncate(danvan_dataset *ds, size_t keep);

@@ -1456,10 +1456,12 @@ static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
 static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danvan_xml_options *opts) {
   source src = {fd, NULL, 0, 0};
   /* room in the id index for about one id per 256 bytes of a regular file, so that it does
-     not grow step by step through a large one (a hint: nothing fails when it cannot) */
+     not grow step by step through a large one */
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-    dvi_ds_expect_ids(ds, (size_t)st.st_size / 256);
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+    int32_t rc = dvi_ds_expect_ids(ds, (size_t)st.st_size / 256);
+    if (rc) return dvi_xml_relocate(rc, name, 0, 0, -1);
+  }
   return merge_source(ds, &src, name, opts);
 }
 
