@@ -93,6 +93,14 @@ static void clear_field(danvan_entity *e, const dvi_kind_desc *kd, int idx) {
 
 bool dvi_has(const danvan_entity *e, int idx) { return cell_at(e, dvi_desc(e), idx) != NULL; }
 
+uint32_t dvi_present(const danvan_entity *e) {
+  const dvi_kind_desc *kd = dvi_desc(e);
+  if (e->flags & DVI_EF_FULL) return get_u32(full_rec(e));
+  uint32_t m = inline_mask(e, kd);
+  if ((e->flags & DVI_EF_TEXTRES) && kd->text_index >= 0) m &= ~(1u << kd->text_index);
+  return m;
+}
+
 typedef struct list_block {
   uint32_t text, n;
   const char *items[];

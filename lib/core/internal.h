@@ -307,6 +307,8 @@ static inline const dvi_value *dvi_val_into(const danvan_entity *e, int32_t fiel
 #define dvi_val(e, field) dvi_val_into((e), (field), &(dvi_value){{0}, NULL, 0, 0, 0})
 #define dvi_vali(e, idx) dvi_val_idx((e), (idx), &(dvi_value){{0}, NULL, 0, 0, 0})
 bool dvi_has(const danvan_entity *e, int idx);
+/* Mask of the fields that are set (bit i: field index i). */
+uint32_t dvi_present(const danvan_entity *e);
 /* Children: kind DANVAN_KIND_ANY for all, in order of addition. */
 danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind);
 danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind);

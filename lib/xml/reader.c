@@ -137,7 +137,7 @@ typedef struct reader {
   dvi_arena_mark mark; /* the arena before the current top-level report */
 
   /* the start-tag scanner (see scan_tags()) */
-  uint8_t sc_state, sc_quote, sc_run, sc_nm, sc_last;
+  unsigned sc_state, sc_quote, sc_run, sc_nm, sc_last; /* words: a load of two bytes written apart stalls */
   uint32_t sc_atts, sc_tag_ns, sc_line, sc_tag_line, sc_tag_col;
   int64_t sc_off, sc_line_start, sc_tag_off;
   uint32_t sc_depth, sc_ns_total, sc_nscopes;
@@ -1145,7 +1145,7 @@ static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
   r->sc_off += (int64_t)n;
   for (size_t i = 0; i < n; i++) {
     if (r->sc_state == SC_TEXT || r->sc_state == SC_VALUE) {
-      i = sc_skip_to(r, b, i, n, start, r->sc_state == SC_TEXT ? '<' : r->sc_quote);
+      i = sc_skip_to(r, b, i, n, start, r->sc_state == SC_TEXT ? '<' : (unsigned char)r->sc_quote);
       if (i >= n) break;
     } else if (r->sc_state == SC_STAG && r->sc_nm == 8) {
       /* the rest of a name that is not a namespace declaration: nothing to follow */
@@ -1191,7 +1191,7 @@ static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
         r->sc_state = SC_TEXT;
         sc_open(r, r->sc_run == '/');
       } else if (c == '=') {
-        if (sc_is_ns(r->sc_nm ? r->sc_nm : r->sc_last)) r->sc_tag_ns++;
+        if (sc_is_ns((uint8_t)(r->sc_nm ? r->sc_nm : r->sc_last))) r->sc_tag_ns++;
         r->sc_nm = r->sc_last = 0;
         if (++r->sc_atts > MAX_ATTRIBUTES || r->sc_ns_total + r->sc_tag_ns > MAX_NAMESPACES)
           return r->sc_tag_off >= start ? (size_t)(r->sc_tag_off - start) : 0;

@@ -160,8 +160,9 @@ static bool in_group(const dvi_field_desc *fd, const char *group) {
 /* Attributes of the element itself (group NULL) or of a group element, in table order. */
 static void field_attributes(writer *w, const danvan_entity *e, const char *group) {
   const dvi_kind_desc *kd = dvi_desc(e);
+  uint32_t set = dvi_present(e);
   for (size_t i = 0; i < kd->nfields; i++)
-    if (kd->fields[i].attr && in_group(&kd->fields[i], group) && dvi_has(e, (int)i))
+    if ((set >> i & 1) && kd->fields[i].attr && in_group(&kd->fields[i], group))
       field_attribute(w, e, i);
 }
 
@@ -204,8 +205,9 @@ static void write_entity(writer *w, const danvan_entity *e, const char *elem, un
 static void write_group(writer *w, const danvan_entity *e, const char *group, unsigned depth) {
   const dvi_kind_desc *kd = dvi_desc(e);
   bool any = false;
+  uint32_t set = dvi_present(e);
   for (size_t i = 0; i < kd->nfields && !any; i++)
-    any = in_group(&kd->fields[i], group) && dvi_has(e, (int)i);
+    any = (set >> i & 1) && in_group(&kd->fields[i], group);
   if (!any) return;
   indent(w, depth);
   put(w, "<", 1);
@@ -300,8 +302,9 @@ static void write_content(writer *w, const danvan_entity *e, unsigned depth) {
 static bool has_content(const danvan_entity *e) {
   if (dvi_kid_first(e, DANVAN_KIND_ANY)) return true;
   const dvi_kind_desc *kd = dvi_desc(e);
+  uint32_t set = dvi_present(e);
   for (size_t i = 0; i < kd->nfields; i++)
-    if (kd->fields[i].elem && dvi_has(e, (int)i)) return true;
+    if ((set >> i & 1) && kd->fields[i].elem) return true;
   return false;
 }
 
