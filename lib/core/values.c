@@ -375,13 +375,28 @@ int32_t danvan_time_format(char **out, int32_t minutes) {
 }
 
 /* ---- names -------------------------------------------------------------------------------- */
+/* Name characters, ASCII part: 1 may start a name, 2 may only follow; every byte >= 0x80
+   is taken as a letter (the schema checks the rest). */
+static const uint8_t NC[256] = {
+    ['-'] = 2, ['.'] = 2, ['0'] = 2, ['1'] = 2, ['2'] = 2, ['3'] = 2, ['4'] = 2, ['5'] = 2,
+    ['6'] = 2, ['7'] = 2, ['8'] = 2, ['9'] = 2, ['_'] = 1,
+#define R26(a) [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1, \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1, [a + 11] = 1,     \
+    [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1, [a + 16] = 1, [a + 17] = 1, \
+    [a + 18] = 1, [a + 19] = 1, [a + 20] = 1, [a + 21] = 1, [a + 22] = 1, [a + 23] = 1, \
+    [a + 24] = 1, [a + 25] = 1
+    R26('a'), R26('A'),
+#undef R26
+#define R16(a) [a] = 1, [a + 1] = 1, [a + 2] = 1, [a + 3] = 1, [a + 4] = 1, [a + 5] = 1, \
+    [a + 6] = 1, [a + 7] = 1, [a + 8] = 1, [a + 9] = 1, [a + 10] = 1, [a + 11] = 1,     \
+    [a + 12] = 1, [a + 13] = 1, [a + 14] = 1, [a + 15] = 1
+    R16(0x80), R16(0x90), R16(0xa0), R16(0xb0), R16(0xc0), R16(0xd0), R16(0xe0), R16(0xf0),
+#undef R16
+};
+
 bool dvi_is_ncname(const char *s, size_t len) {
-  if (len == 0) return false;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    bool alpha = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
-    bool other = (c >= '0' && c <= '9') || c == '-' || c == '.';
-    if (i == 0 ? !alpha : !(alpha || other)) return false;
-  }
+  if (len == 0 || NC[(unsigned char)s[0]] != 1) return false;
+  for (size_t i = 1; i < len; i++)
+    if (!NC[(unsigned char)s[i]]) return false;
   return true;
 }

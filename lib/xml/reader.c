@@ -1131,13 +1131,56 @@ static const bool sc_plain[256] = {
    passed over. Text and quoted values, most of the bytes, are skipped this way. */
 static size_t sc_skip_to(reader *r, const unsigned char *b, size_t i, size_t n, int64_t start,
                          unsigned char ch) {
-  const unsigned char *p = memchr(b + i, ch, n - i);
-  size_t end = p ? (size_t)(p - b) : n;
-  for (const unsigned char *q = b + i; (q = memchr(q, '\n', (size_t)(b + end - q))) != NULL; q++) {
-    r->sc_line++;
-    r->sc_line_start = start + (int64_t)(q - b) + 1;
+  /* segments are short (a value, the indentation between tags): a plain loop beats two
+     memchr calls per segment */
+  for (; i < n; i++) {
+    unsigned char c = b[i];
+    if (c == ch) break;
+    if (c == '\n') {
+      r->sc_line++;
+      r->sc_line_start = start + (int64_t)i + 1;
+    }
   }
-  return end;
+  return i;
+}
+
+/* In a start tag, between names or inside one that is not a namespace declaration: takes in
+   whole attributes of the usual form (name="value", the name not starting with 'x', spaces
+   between them) with the effects the byte-by-byte steps below would have, and stops at
+   anything else, or before an attribute that goes beyond a limit, for those steps to do. */
+static size_t sc_fast_attrs(reader *r, const unsigned char *b, size_t i, size_t n, int64_t start) {
+  for (;;) {
+    size_t j = i;
+    if (r->sc_nm == 0) {
+      while (j < n && (b[j] == ' ' || b[j] == '\t' || b[j] == '\r')) j++;
+      if (j > i) r->sc_run = b[j - 1];
+      if (j >= n || b[j] == 'x' || !sc_plain[b[j]]) return j;
+      r->sc_last = 0; /* a name starts; not "xmlns" */
+      r->sc_nm = 8;
+    }
+    while (j < n && sc_plain[b[j]]) j++;
+    if (j > i) r->sc_run = b[j - 1];
+    if (j >= n || b[j] != '=') return j;
+    if (r->sc_atts + 1 > MAX_ATTRIBUTES || r->sc_ns_total + r->sc_tag_ns > MAX_NAMESPACES) return j;
+    r->sc_atts++;
+    r->sc_nm = r->sc_last = 0;
+    r->sc_run = '=';
+    j++;
+    if (j >= n || (b[j] != '"' && b[j] != '\'')) return j;
+    unsigned char q = b[j++];
+    r->sc_run = q;
+    for (; j < n && b[j] != q; j++)
+      if (b[j] == '\n') {
+        r->sc_line++;
+        r->sc_line_start = start + (int64_t)j + 1;
+      }
+    if (j >= n) {
+      r->sc_quote = q;
+      r->sc_state = SC_VALUE;
+      return j;
+    }
+    i = j + 1; /* the closing quote: back between names */
+  }
 }
 
 static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
@@ -1147,12 +1190,8 @@ static size_t scan_tags(reader *r, const unsigned char *b, size_t n) {
     if (r->sc_state == SC_TEXT || r->sc_state == SC_VALUE) {
       i = sc_skip_to(r, b, i, n, start, r->sc_state == SC_TEXT ? '<' : (unsigned char)r->sc_quote);
       if (i >= n) break;
-    } else if (r->sc_state == SC_STAG && r->sc_nm == 8) {
-      /* the rest of a name that is not a namespace declaration: nothing to follow */
-      size_t j = i;
-      while (j < n && sc_plain[b[j]]) j++;
-      if (j > i) r->sc_run = b[j - 1];
-      i = j;
+    } else if (r->sc_state == SC_STAG && (r->sc_nm == 0 || r->sc_nm == 8)) {
+      i = sc_fast_attrs(r, b, i, n, start);
       if (i >= n) break;
     }
     unsigned char c = b[i];
