@@ -393,11 +393,16 @@ static int32_t file_finding(danvan_diagnostics *d, int rule, int msg, const char
   return ok ? DANVAN_OK : dvi_error(DANVAN_ENOMEM, "out of memory");
 }
 
-/* Load one file (the first) or merge it into ds; a file the reader refuses gives an "xml"
-   finding and *bad. EIO and ENOMEM are returned. */
+/* Load one file (the first) or merge it into ds, with the schema checked during the same parse
+   when it is on; a file the reader refuses gives an "xml" finding and *bad. EIO and ENOMEM are
+   returned. */
 static int32_t load_one(danvan_dataset **ds, danvan_diagnostics *d, const char *path,
                         const danvan_validate_options *opts, bool *bad) {
-  int32_t rc = *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
+  int32_t rc;
+  if (opts->schema && opts->enabled[DVV_R_SCHEMA]) /* the schema checked during the load */
+    rc = dvv_schema_load(ds, d, path);
+  else
+    rc = *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
   if (rc == DANVAN_OK || rc == DANVAN_EIO || rc == DANVAN_ENOMEM || rc == DANVAN_EINVAL) return rc;
   /* EPARSE, EINVALID, EUNSUPPORTED, ELIMIT: the reader refuses the file */
   *bad = true;
@@ -440,10 +445,6 @@ int32_t danvan_validate_files(danvan_diagnostics **out, const char *const *paths
   for (size_t i = 0; !rc && i < count; i++) {
     bool this_bad = false;
     rc = load_one(&ds, d, paths[i], opts, &this_bad);
-    if (!rc && !this_bad && opts->schema && opts->enabled[DVV_R_SCHEMA]) {
-      size_t found = 0;
-      rc = dvv_schema_pass(d, paths[i], &found);
-    }
     if (this_bad) bad = true;
   }
   if (!rc && !bad && ds) rc = run(d, ds, opts, lang);

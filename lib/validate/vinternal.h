@@ -76,6 +76,10 @@ int dvv_resolve_lang(const danvan_validate_options *opts);
    Does nothing when the schema cannot be read. */
 bool dvv_schema_available(void);
 int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found);
+/* Load one file into *ds (NULL: a new dataset) or merge it, the schema checked during the same
+   parse: as danvan_dataset_load / danvan_dataset_merge, adding the file's "schema" findings
+   when it loads (xsd.c). */
+int32_t dvv_schema_load(danvan_dataset **ds, danvan_diagnostics *d, const char *path);
 
 /* ---- run context -------------------------------------------------------------------------- */
 typedef struct dvv_map dvv_map; /* string (+ owner) -> pointer hash map */

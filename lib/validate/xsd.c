@@ -2,7 +2,12 @@
    before the rules. The only file of the validation layer that includes libxml2 (the XML
    layer's files are the others). The compiled schema is built once per process
    (pthread_once) and shared read-only; each run has its own validation context and reports
-   through structured handlers on that context, never through libxml2's global handlers. */
+   through structured handlers on that context, never through libxml2's global handlers.
+
+   A file is checked during the parse that loads it (dvv_schema_load(): the validator is
+   plugged into the XML reader's own SAX2 parse), so it is read once. A file the reader refuses
+   for its structure (EINVALID) is read again through an xmlTextReader with the schema
+   (dvv_schema_pass()), whose findings then cover the whole file. */
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
@@ -59,18 +64,22 @@ typedef struct pass {
   bool nomem;
 } pass;
 
-/* Trim the trailing newline libxml2 puts on its messages. */
-static void add_error(pass *p, xmlErrorPtr err) {
-  if (!err || p->nomem) return;
-  bool parser = err->domain != XML_FROM_SCHEMASV;
-  if (err->level == XML_ERR_WARNING) return; /* as the reader: warnings are not findings */
-  char msg[1024];
-  snprintf(msg, sizeof msg, "%s", err->message ? err->message : "error");
+/* An error of libxml2 as a finding: its rule, place and message (without the trailing newline
+   libxml2 puts on its messages); false for a warning (as the reader: not a finding). */
+static bool error_finding(xmlErrorPtr err, int *rule, uint32_t *line, uint32_t *col, char *msg,
+                          size_t len) {
+  if (!err || err->level == XML_ERR_WARNING) return false;
+  snprintf(msg, len, "%s", err->message ? err->message : "error");
   size_t n = strlen(msg);
   while (n > 0 && (msg[n - 1] == '\n' || msg[n - 1] == ' ')) msg[--n] = '\0';
-  int rule = parser ? DVV_R_XML : DVV_R_SCHEMA;
-  uint32_t line = err->line > 0 ? (uint32_t)err->line : 0;
-  uint32_t col = err->int2 > 0 ? (uint32_t)err->int2 : 0;
+  *rule = err->domain != XML_FROM_SCHEMASV ? DVV_R_XML : DVV_R_SCHEMA;
+  *line = err->line > 0 ? (uint32_t)err->line : 0;
+  *col = err->int2 > 0 ? (uint32_t)err->int2 : 0;
+  return true;
+}
+
+static void add_finding(pass *p, int rule, uint32_t line, uint32_t col, const char *msg) {
+  bool parser = rule == DVV_R_XML;
   p->found++;
   if (!dvv_diags_admit(p->d, rule, p->path, line, col)) return;
   dvi_buf text;
@@ -79,6 +88,14 @@ static void add_error(pass *p, xmlErrorPtr err) {
   char *m = dvi_buf_take(&text);
   if (!m || !dvv_diags_add(p->d, rule, p->path, line, col, "", m)) p->nomem = true;
   dvi_free(m);
+}
+
+static void add_error(pass *p, xmlErrorPtr err) {
+  int rule;
+  uint32_t line, col;
+  char msg[1024];
+  if (!p->nomem && error_finding(err, &rule, &line, &col, msg, sizeof msg))
+    add_finding(p, rule, line, col, msg);
 }
 
 static void on_error(void *ctx, xmlErrorPtr err) { add_error(ctx, err); }
@@ -110,6 +127,89 @@ static bool quiet_for_schema(int fd, const char *path) {
   }
   close(dup_fd);
   return !problem && lseek(fd, 0, SEEK_SET) == 0;
+}
+
+/* The compiled schema: the shared one, else (memory ran out when it was compiled) a copy of this
+   run's own in *own; NULL when there is none (*nomem: for want of memory). */
+static xmlSchemaPtr get_schema(xmlSchemaPtr *own, bool *nomem) {
+  *own = NULL;
+  *nomem = false;
+  if (shared_schema) return shared_schema;
+  return *own = compile(nomem);
+}
+
+/* Findings of the validator held until the parse is over: they are taken only from a file the
+   reader accepts and that is quiet (see dvi_xml_check). */
+typedef struct held {
+  int rule;
+  uint32_t line, col;
+  char *msg;
+} held;
+
+typedef struct holding {
+  held *items;
+  size_t n, cap;
+  bool nomem;
+  const dvi_xml_check *chk; /* nothing is held once the findings will not be taken */
+} holding;
+
+static void hold_error(void *ctx, xmlErrorPtr err) {
+  holding *h = ctx;
+  int rule;
+  uint32_t line, col;
+  char msg[1024];
+  if (h->nomem || !h->chk->quiet || !error_finding(err, &rule, &line, &col, msg, sizeof msg))
+    return;
+  if (h->n == h->cap) {
+    size_t cap = h->cap ? h->cap * 2 : 16;
+    held *items = dvi_realloc(h->items, cap * sizeof *items);
+    if (!items) {
+      h->nomem = true;
+      return;
+    }
+    h->items = items;
+    h->cap = cap;
+  }
+  char *m = dvi_strndup(msg, strlen(msg));
+  if (!m) {
+    h->nomem = true;
+    return;
+  }
+  h->items[h->n++] = (held){rule, line, col, m};
+}
+
+int32_t dvv_schema_load(danvan_dataset **ds, danvan_diagnostics *d, const char *path) {
+  if (!dvv_schema_available())
+    return *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
+  xmlSchemaPtr own;
+  bool nomem;
+  xmlSchemaPtr schema = get_schema(&own, &nomem);
+  if (!schema) {
+    if (nomem) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    return *ds ? danvan_dataset_merge(*ds, path, NULL) : danvan_dataset_load(ds, path, NULL);
+  }
+  xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+  if (!vc) {
+    if (own) xmlSchemaFree(own);
+    return dvi_error(DANVAN_ENOMEM, "out of memory");
+  }
+  dvi_xml_check chk = {vc, false, false};
+  holding h = {NULL, 0, 0, false, &chk};
+  xmlSchemaSetValidStructuredErrors(vc, hold_error, &h);
+  int32_t rc = dvi_xml_load_checked(ds, path, &chk);
+  if (h.nomem && rc != DANVAN_ENOMEM && rc != DANVAN_EIO) /* a finding could not be held */
+    rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+  if (!rc && chk.checked && chk.quiet) {
+    pass p = {d, path, 0, false};
+    for (size_t i = 0; i < h.n && !p.nomem; i++)
+      add_finding(&p, h.items[i].rule, h.items[i].line, h.items[i].col, h.items[i].msg);
+    if (p.nomem) rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+  }
+  for (size_t i = 0; i < h.n; i++) dvi_free(h.items[i].msg);
+  dvi_free(h.items);
+  xmlSchemaFreeValidCtxt(vc);
+  if (own) xmlSchemaFree(own);
+  return rc;
 }
 
 int32_t dvv_schema_pass(danvan_diagnostics *d, const char *path, size_t *found) {

@@ -19,6 +19,7 @@
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <libxml/xmlschemas.h>
 
 #include "xml/xml_internal.h"
 
@@ -135,6 +136,10 @@ typedef struct reader {
   dvi_xml_report_fn each;
   void *each_ctx;
   dvi_arena_mark mark; /* the arena before the current top-level report */
+
+  /* validation (dvi_xml_load_checked): the schema validator plugged into the parse */
+  dvi_xml_check *chk;
+  xmlSchemaSAXPlugPtr plug;
 
   /* the start-tag scanner (see scan_tags()) */
   unsigned sc_state, sc_quote, sc_run, sc_nm, sc_last; /* words: a load of two bytes written apart stalls */
@@ -280,8 +285,17 @@ static pos attr_pos(reader *r, const xmlChar *prefix, const xmlChar *local, pos 
   }
 }
 
-/* Record the first error and stop the parser. Stopping frees libxml2's input buffer: a callback
-   must not read its arguments' text (attribute values, characters) after a failure. */
+/* Stop the parser after the first error. Stopping frees libxml2's input buffer: a callback must
+   not read its arguments' text (attribute values, characters) after a failure. With the schema
+   validator plugged in, libxml2 hands the same arguments to the validator after our callback
+   returns, so the parser is not stopped then: our callbacks do nothing once r->rc is set, and
+   parse() feeds no more input (at most the rest of the current chunk is parsed). */
+static void stop(reader *r) {
+  if (r->chk) r->chk->quiet = false; /* refused: no schema findings are taken from the file */
+  if (r->ctxt && !r->plug) xmlStopParser(r->ctxt);
+}
+
+/* Record the first error and stop the parser (see stop()). */
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) DVI_PRINTF(4, 5);
 static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
   if (r->rc) return;
@@ -289,14 +303,14 @@ static void fail(reader *r, int32_t code, pos p, const char *fmt, ...) {
   va_start(ap, fmt);
   r->rc = dvi_error_v(code, r->name, p.line, p.col, p.off, fmt, ap);
   va_end(ap);
-  if (r->ctxt) xmlStopParser(r->ctxt);
+  stop(r);
 }
 
 /* Re-raise the last error of the core (a field that does not take a value) at a position. */
 static void fail_core(reader *r, int32_t rc, pos p) {
   if (r->rc) return;
   r->rc = dvi_xml_relocate(rc == DANVAN_EINVAL ? DANVAN_EINVALID : rc, r->name, p.line, p.col, p.off);
-  if (r->ctxt) xmlStopParser(r->ctxt);
+  stop(r);
 }
 
 static void fail_nomem(reader *r) { fail(r, DANVAN_ENOMEM, pos_of(r, NULL), "out of memory"); }
@@ -976,6 +990,50 @@ static void on_serror(void *ctx, xmlErrorPtr err) {
   fail(r, code, p, "%s", msg);
 }
 
+/* ---- the schema validator plugged into the parse (validation) ----------------------------- */
+/* Once plugged, the parser hands its errors to the plug's handler with the plug as data: the
+   reader is found through the parser context the error names. Any error or warning makes the
+   parse one the schema's findings are not taken from (see dvi_xml_check). The plug calls our
+   `reference` callback and then libxml2's own schema handler for it, which takes our data for
+   its validation context; so the plug has no `reference` callback, and the warning that comes
+   just before that callback (a reference to an undeclared entity where a document type
+   declaration might declare it) does what on_reference() does. */
+static void on_serror_checked(void *ctx, xmlErrorPtr err) {
+  (void)ctx;
+  xmlParserCtxtPtr pc = err ? err->ctxt : NULL;
+  reader *r = pc ? pc->_private : NULL;
+  if (!r) return;
+  r->chk->quiet = false;
+  on_serror(r, err);
+  if (err->domain == XML_FROM_PARSER && err->code == XML_WAR_UNDECLARED_ENTITY &&
+      pc->inSubset == 0)
+    on_reference(r, (const xmlChar *)err->str1);
+}
+
+/* Where the validator is: the file and line of the parser (as xmlTextReader tells it). */
+static int locate(void *ctx, const char **file, unsigned long *line) {
+  reader *r = ctx;
+  xmlParserInputPtr in = r->ctxt ? r->ctxt->input : NULL;
+  if (!in) return -1;
+  if (file) *file = in->filename;
+  if (line) *line = in->line > 0 ? (unsigned long)in->line : 0;
+  return 0;
+}
+
+/* Plug the validator into the new parser context; without memory for it the file is read
+   without (chk->checked stays false). */
+static void plug_schema(reader *r) {
+  xmlSchemaValidCtxtPtr vc = r->chk->vctxt;
+  r->ctxt->_private = r;
+  r->plug = xmlSchemaSAXPlug(vc, &r->ctxt->sax, &r->ctxt->userData);
+  if (!r->plug) return;
+  r->ctxt->sax->serror = on_serror_checked;
+  r->ctxt->sax->reference = NULL;
+  xmlSchemaValidateSetLocator(vc, locate, r);
+  r->chk->checked = true;
+  r->chk->quiet = true;
+}
+
 /* ---- the parse ---------------------------------------------------------------------------- */
 static pthread_once_t xml_once = PTHREAD_ONCE_INIT;
 static xmlSAXHandler sax_handler;
@@ -1360,6 +1418,7 @@ static int32_t parse(reader *r, source *src) {
   r->ctxt->recovery = 0;
   r->ctxt->keepBlanks = 1;
   xmlSwitchEncoding(r->ctxt, XML_CHAR_ENCODING_UTF8);
+  if (r->chk && r->chk->vctxt) plug_schema(r);
   data += r->bom;
   n -= r->bom;
   r->scan_to = r->line_start = (int64_t)r->bom;
@@ -1385,6 +1444,8 @@ static int32_t parse(reader *r, source *src) {
   }
   rc = r->rc;
 out:
+  /* a document type declaration: not a file the schema's findings are taken from */
+  if (r->chk && r->ctxt && r->ctxt->intSubName) r->chk->quiet = false;
   dvi_free(buf);
   return rc;
 }
@@ -1440,13 +1501,14 @@ static int32_t merge_root_xattrs(reader *r, danvan_entity *root) {
    handed over and dropped as they end (streaming). */
 static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *name,
                                  const danvan_xml_options *opts, dvi_xml_report_fn each,
-                                 void *each_ctx) {
+                                 void *each_ctx, dvi_xml_check *chk) {
   dvi_xml_init();
   reader r;
   memset(&r, 0, sizeof r);
   r.ds = ds;
   r.each = each;
   r.each_ctx = each_ctx;
+  r.chk = chk;
   r.opt = opts ? opts : &default_options;
   r.name = name;
   dvi_buf_init(&r.text);
@@ -1477,6 +1539,7 @@ static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *na
        compatibility"), even with SAX; the context does not free it */
     if (r.ctxt->myDoc) xmlFreeDoc(r.ctxt->myDoc);
     r.ctxt->myDoc = NULL;
+    if (r.plug) xmlSchemaSAXUnplug(r.plug); /* gives the context its own handler back */
     xmlFreeParserCtxt(r.ctxt);
   }
   dvi_free(r.fr);
@@ -1489,7 +1552,7 @@ static int32_t merge_source_each(danvan_dataset *ds, source *src, const char *na
 
 static int32_t merge_source(danvan_dataset *ds, source *src, const char *name,
                             const danvan_xml_options *opts) {
-  return merge_source_each(ds, src, name, opts, NULL, NULL);
+  return merge_source_each(ds, src, name, opts, NULL, NULL, NULL);
 }
 
 static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danvan_xml_options *opts) {
@@ -1504,7 +1567,15 @@ static int32_t merge_fd(danvan_dataset *ds, int fd, const char *name, const danv
   return merge_source(ds, &src, name, opts);
 }
 
+static int32_t merge_path_checked(danvan_dataset *ds, const char *path,
+                                  const danvan_xml_options *opts, dvi_xml_check *chk);
+
 static int32_t merge_path(danvan_dataset *ds, const char *path, const danvan_xml_options *opts) {
+  return merge_path_checked(ds, path, opts, NULL);
+}
+
+static int32_t merge_path_checked(danvan_dataset *ds, const char *path,
+                                  const danvan_xml_options *opts, dvi_xml_check *chk) {
   int fd = open(path, O_RDONLY | O_CLOEXEC);
   char eb[128];
   if (fd < 0)
@@ -1514,8 +1585,12 @@ static int32_t merge_path(danvan_dataset *ds, const char *path, const danvan_xml
   int32_t rc;
   if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode))
     rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot read: it is a directory");
-  else
+  else if (chk) {
+    source src = {fd, NULL, 0, 0};
+    rc = merge_source_each(ds, &src, path, opts, NULL, NULL, chk);
+  } else {
     rc = merge_fd(ds, fd, path, opts);
+  }
   close(fd);
   return rc;
 }
@@ -1536,7 +1611,7 @@ int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
       rc = dvi_error_at(DANVAN_EIO, path, 0, 0, -1, "cannot read: it is a directory");
     } else {
       source src = {fd, NULL, 0, 0};
-      rc = merge_source_each(scratch, &src, path, opts, fn, ctx);
+      rc = merge_source_each(scratch, &src, path, opts, fn, ctx, NULL);
     }
     close(fd);
   }
@@ -1585,6 +1660,14 @@ int32_t danvan_dataset_load(danvan_dataset **out, const char *path, const danvan
   danvan_dataset *ds;
   int32_t rc = load_new(out, &ds);
   return rc ? rc : load_done(out, ds, merge_path(ds, path, opts));
+}
+
+int32_t dvi_xml_load_checked(danvan_dataset **ds, const char *path, dvi_xml_check *chk) {
+  chk->checked = chk->quiet = false;
+  if (*ds) return merge_path_checked(*ds, path, NULL, chk);
+  danvan_dataset *nds;
+  int32_t rc = load_new(ds, &nds);
+  return rc ? rc : load_done(ds, nds, merge_path_checked(nds, path, NULL, chk));
 }
 
 int32_t danvan_dataset_load_fd(danvan_dataset **out, int fd, const char *name,

@@ -56,4 +56,22 @@ typedef int32_t (*dvi_xml_report_fn)(void *ctx, const danvan_entity *report);
 int32_t dvi_xml_stream_reports(const char *path, const danvan_xml_options *opts,
                                dvi_xml_report_fn fn, void *ctx);
 
+/*
+ * Load a file (into a new dataset when *ds is NULL, freed on failure; else merged into *ds, as
+ * danvan_dataset_merge) with an XML Schema checked during the same parse (the validation
+ * layer): the validator is plugged into the reader's push parser with xmlSchemaSAXPlug().
+ * `vctxt` is libxml2's validation context (an xmlSchemaValidCtxtPtr, its structured error
+ * handler set by the caller), used for this one parse. Out: `checked` when the validator saw
+ * the parse; `quiet` while the parser has met no document type declaration and no error or
+ * warning of its own (libxml2's schema handling is not trusted with those: their schema
+ * findings are not taken) and the reader has not refused the file (it turns false during the
+ * parse, so the validator's error handler can tell whether its findings will be taken).
+ * Returns what danvan_dataset_load or danvan_dataset_merge would.
+ */
+typedef struct dvi_xml_check {
+  void *vctxt;
+  bool checked, quiet;
+} dvi_xml_check;
+int32_t dvi_xml_load_checked(danvan_dataset **ds, const char *path, dvi_xml_check *chk);
+
 #endif

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -163,6 +164,113 @@ static void test_seed_data(void **state) {
   assert_null(d);
 }
 
+/* ---- the schema checked during the load's own parse -------------------------------------- */
+static char *temp_file(const char *dir, const char *name, const char *text) {
+  size_t len = strlen(dir) + strlen(name) + 2;
+  char *path = malloc(len);
+  assert_non_null(path);
+  snprintf(path, len, "%s/%s", dir, name);
+  FILE *f = fopen(path, "wb");
+  assert_non_null(f);
+  assert_int_equal(fwrite(text, 1, strlen(text), f), strlen(text));
+  assert_int_equal(fclose(f), 0);
+  return path;
+}
+
+/* "rule line:column|" for each finding. */
+static void summary(const danvan_diagnostics *d, char *out, size_t cap) {
+  out[0] = '\0';
+  for (size_t k = 0; k < danvan_diagnostics_count(d); k++) {
+    char item[128];
+    snprintf(item, sizeof item, "%s %u:%u|", danvan_diagnostics_rule(d, k),
+             danvan_diagnostics_line(d, k), danvan_diagnostics_column(d, k));
+    strncat(out, item, cap - strlen(out) - 1);
+  }
+}
+
+#define HEAD_XML "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+#define ROOT_XML "<danvan xmlns=\"urn:danvan:1\" version=\"1\">\n"
+
+static void test_schema_one_pass(void **state) {
+  (void)state;
+  char tmpl[] = "/tmp/danvan-onepass-XXXXXX";
+  const char *dir = mkdtemp(tmpl);
+  assert_non_null(dir);
+  char got[4096];
+  /* a file of many 64 KiB chunks: each bad id is found at its own line, in document order */
+  size_t cap = 6u << 20, n = 0;
+  char *big = malloc(cap);
+  assert_non_null(big);
+  n += (size_t)snprintf(big + n, cap - n, HEAD_XML ROOT_XML "<metrics>\n");
+  for (int i = 0; i < 40000; i++) /* metric i is on line 4 + i */
+    n += (size_t)snprintf(big + n, cap - n,
+                          i % 9000 == 4500 ? "<metric name=\"Metric %d\"/>\n" /* no id */
+                                           : "<metric id=\"m%d\" name=\"Metric\"/>\n", i);
+  snprintf(big + n, cap - n, "</metrics>\n</danvan>\n");
+  char *big_path = temp_file(dir, "big.xml", big);
+  free(big);
+  danvan_diagnostics *d = validate(big_path);
+  summary(d, got, sizeof got);
+  assert_string_equal(got, "schema 4504:0|schema 13504:0|schema 22504:0|schema 31504:0|");
+  danvan_diagnostics_free(d);
+  /* with the schema off, nothing */
+  danvan_validate_options *o = NULL;
+  assert_int_equal(danvan_validate_options_new(&o), DANVAN_OK);
+  assert_int_equal(danvan_validate_options_set_schema(o, 0), DANVAN_OK);
+  assert_int_equal(danvan_validate_file(&d, big_path, o), DANVAN_OK);
+  assert_int_equal(danvan_diagnostics_total(d), 0);
+  danvan_diagnostics_free(d);
+  danvan_validate_options_free(o);
+
+  /* a file the reader refuses for its structure: the schema's findings cover the whole file,
+     after the place of refusal too, and the reader's finding is there */
+  char *refused = temp_file(dir, "refused.xml",
+                            HEAD_XML ROOT_XML "<metrics>\n<metric name=\"a\"/>\n"
+                            "<metric id=\"m2\" colour=\"red\"/>\n"
+                            "<metric name=\"c\"/>\n</metrics>\n</danvan>\n");
+  d = validate(refused);
+  summary(d, got, sizeof got);
+  assert_string_equal(got, "schema 4:0|schema 5:0|xml 5:17|schema 6:0|");
+  danvan_diagnostics_free(d);
+
+  /* a document type declaration: the file loads, its schema findings are not taken */
+  char *doctype = temp_file(dir, "doctype.xml",
+                            HEAD_XML "<!DOCTYPE danvan>\n" ROOT_XML
+                            "<metrics>\n<metric name=\"a\"/>\n</metrics>\n</danvan>\n");
+  d = validate(doctype);
+  assert_int_equal(danvan_diagnostics_total(d), 0);
+  danvan_diagnostics_free(d);
+
+  /* a reference to an entity a document type might declare: the reader's finding alone, at
+     the place the plain load gives */
+  char *entity = temp_file(dir, "entity.xml",
+                           HEAD_XML "<!DOCTYPE danvan SYSTEM \"x.dtd\">\n" ROOT_XML
+                           "<people>\n<person id=\"p\" name=\"a\">&x;</person>\n</people>\n"
+                           "</danvan>\n");
+  danvan_dataset *ds = NULL;
+  int32_t rc = danvan_dataset_load(&ds, entity, NULL);
+  assert_int_not_equal(rc, DANVAN_OK);
+  char want[128];
+  snprintf(want, sizeof want, "xml %u:%u|", danvan_error_line(), danvan_error_column());
+  d = validate(entity);
+  summary(d, got, sizeof got);
+  assert_string_equal(got, want);
+  danvan_diagnostics_free(d);
+
+  /* files together: each file's findings, the rules over all of them */
+  const char *paths[2] = {big_path, refused};
+  assert_int_equal(danvan_validate_files(&d, paths, 2, NULL), DANVAN_OK);
+  assert_int_equal(danvan_diagnostics_total(d), 8);
+  danvan_diagnostics_free(d);
+
+  const char *files[] = {big_path, refused, doctype, entity};
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    remove(files[i]);
+    free((void *)files[i]);
+  }
+  rmdir(dir);
+}
+
 /* The danvan tool: output lines and exit status. */
 static int tool(const char *args, char *out, size_t cap) {
   char cmd[2048];
@@ -219,6 +327,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases),
       cmocka_unit_test(test_seed_data),
+      cmocka_unit_test(test_schema_one_pass),
       cmocka_unit_test(test_tool),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
