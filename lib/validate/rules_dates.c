@@ -180,7 +180,7 @@ static bool duty_covers_issuer(const danvan_entity *duty, const danvan_entity *p
   const danvan_entity *under = NULL;
   const char *u = dvv_str(sel, DANVAN_F_UNDER);
   if (u) {
-    under = dvi_find(dvi_ds_of(sel), u);
+    under = dvv_find(dvi_ds_of(sel), u);
     if (!under) return false;
   }
   for (const danvan_entity *is = dvi_kid_first(plan, DANVAN_KIND_ISSUER); is;

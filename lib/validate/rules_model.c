@@ -26,7 +26,7 @@ static void rule_ref(dvv_ctx *c, const danvan_entity *e) {
     const char *fname = dvi_field_name(fd->field);
     for (uint32_t k = 0; k < n; k++) {
       const char *id = fd->type == DANVAN_TYPE_REFS ? v->items[k] : v->u.s;
-      const danvan_entity *t = dvi_find(c->ds, id);
+      const danvan_entity *t = dvv_find(c->ds, id);
       if (!t) {
         dvv_report(c, DVV_R_REF, e, DVV_M_REF_MISSING,
                    DVV_ARGS(fname, id, dvv_kind_word(c, fd->target)));
@@ -57,7 +57,7 @@ static void rule_ref(dvv_ctx *c, const danvan_entity *e) {
 static void rule_dup_id(dvv_ctx *c, const danvan_entity *e) {
   const char *id = danvan_entity_id(e);
   if (!id) return;
-  const danvan_entity *first = dvi_find(c->ds, id);
+  const danvan_entity *first = dvv_find(c->ds, id);
   if (!first || first == e) return;
   char where[600];
   const char *f = danvan_entity_file(first);
@@ -84,7 +84,7 @@ static const danvan_entity *link_of(const danvan_entity *e, int32_t field, uint3
   if (!v) return NULL;
   const char *id = v->items ? (i < v->nitems ? v->items[i] : NULL) : (i == 0 ? v->u.s : NULL);
   if (!id) return NULL;
-  const danvan_entity *t = dvi_find(dvi_ds_of(e), id);
+  const danvan_entity *t = dvv_find(dvi_ds_of(e), id);
   return (t && dvi_desc(t)->kind == dvi_desc(e)->kind) ? t : NULL;
 }
 
@@ -147,7 +147,7 @@ static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
         continue;
       }
       const danvan_entity *t = link_of(top->e, field, top->next++);
-      if (!t || dvi_find(c->ds, danvan_entity_id(t)) != t) continue;
+      if (!t || dvv_find(c->ds, danvan_entity_id(t)) != t) continue;
       if (c->mark[dvv_ix(c, t)] == 1) {
         report_loop(c, stack, sp, t, field);
         continue;
@@ -183,7 +183,7 @@ static const danvan_entity *selector_under(const danvan_entity *sel, bool *bad) 
   *bad = false;
   const char *u = dvv_str(sel, DANVAN_F_UNDER);
   if (!u) return NULL;
-  const danvan_entity *t = dvi_find(dvi_ds_of(sel), u);
+  const danvan_entity *t = dvv_find(dvi_ds_of(sel), u);
   if (!t || (dvi_desc(t)->kind != DANVAN_KIND_ORGANISATION && dvi_desc(t)->kind != DANVAN_KIND_LOCALITY)) {
     *bad = true;
     return NULL;
@@ -197,7 +197,7 @@ static bool selector_matches_any(dvv_ctx *c, const danvan_entity *sel, const dan
   const dvi_value *orgs = dvi_val(sel, DANVAN_F_ORGS), *kinds = dvi_val(sel, DANVAN_F_KIND);
   if (orgs) {
     for (uint32_t i = 0; i < orgs->nitems; i++) {
-      const danvan_entity *o = dvi_find(c->ds, orgs->items[i]);
+      const danvan_entity *o = dvv_find(c->ds, orgs->items[i]);
       if (o && dvi_desc(o)->kind == DANVAN_KIND_ORGANISATION && dvi_selector_matches(sel, o, under, 0))
         return true;
     }
@@ -369,7 +369,7 @@ static void rule_invalid_at(dvv_ctx *c, const danvan_entity *e) {
     const dvi_value *v = dvi_vali(e, (int)i);
     uint32_t n = fd->type == DANVAN_TYPE_REFS ? v->nitems : 1;
     for (uint32_t k = 0; k < n; k++) {
-      const danvan_entity *t = dvi_find(c->ds, fd->type == DANVAN_TYPE_REFS ? v->items[k] : v->u.s);
+      const danvan_entity *t = dvv_find(c->ds, fd->type == DANVAN_TYPE_REFS ? v->items[k] : v->u.s);
       if (t && (dvi_desc(t)->kind == DANVAN_KIND_ORGANISATION || dvi_desc(t)->kind == DANVAN_KIND_LOCALITY))
         check_valid(c, e, t, date);
     }
@@ -405,7 +405,7 @@ static void rule_unit_anyof(dvv_ctx *c, const danvan_entity *q) {
   const char *unit0 = NULL;
   bool differ = false;
   for (uint32_t i = 0; i < v->nitems; i++) {
-    const danvan_entity *m = dvi_find(c->ds, v->items[i]);
+    const danvan_entity *m = dvv_find(c->ds, v->items[i]);
     const char *u = (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
     if (!u) continue;
     if (!unit0) unit0 = u;
@@ -415,7 +415,7 @@ static void rule_unit_anyof(dvv_ctx *c, const danvan_entity *q) {
   dvi_buf b;
   dvi_buf_init(&b);
   for (uint32_t i = 0; i < v->nitems; i++) {
-    const danvan_entity *m = dvi_find(c->ds, v->items[i]);
+    const danvan_entity *m = dvv_find(c->ds, v->items[i]);
     const char *u = (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
     dvi_buf_printf(&b, "%s%s (%s)", i ? ", " : "", v->items[i], u ? u : "?");
   }

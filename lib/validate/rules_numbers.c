@@ -40,7 +40,7 @@ static bool money_unit(const char *unit) {
 }
 
 static const char *metric_unit(const dvv_ctx *c, const char *metric_id) {
-  const danvan_entity *m = metric_id ? dvi_find(c->ds, metric_id) : NULL;
+  const danvan_entity *m = metric_id ? dvv_find(c->ds, metric_id) : NULL;
   return (m && dvi_desc(m)->kind == DANVAN_KIND_METRIC) ? dvv_str(m, DANVAN_F_UNIT) : NULL;
 }
 
@@ -82,7 +82,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   bool carried = false, overflow = false;
   uint32_t nparts = 0;
   for (uint32_t i = 0; i < parts->nitems; i++) {
-    const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
+    const danvan_entity *p = dvv_find(c->ds, parts->items[i]);
     if (!p || dvi_desc(p)->kind != DANVAN_KIND_TASK) continue; /* the ref rule reports it */
     nparts++;
     if (task_qty(p, metric, &v, &overflow)) {
@@ -92,7 +92,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
   }
   if (!carried && money_unit(unit)) { /* a money total over parts that state costs */
     for (uint32_t i = 0; i < parts->nitems; i++) {
-      const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
+      const danvan_entity *p = dvv_find(c->ds, parts->items[i]);
       if (p && dvi_desc(p)->kind == DANVAN_KIND_TASK && get_dec(p, DANVAN_F_COST, &v)) {
         carried = true;
         if (!dec_add(&sum, v)) overflow = true;
@@ -114,7 +114,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
     /* the count metric: the first count-unit metric measured by a part */
     const char *cm = NULL;
     for (uint32_t i = 0; i < parts->nitems && !cm; i++) {
-      const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
+      const danvan_entity *p = dvv_find(c->ds, parts->items[i]);
       const danvan_entity *me = (p && dvi_desc(p)->kind == DANVAN_KIND_TASK) ? dvi_kid_first(p, DANVAN_KIND_MEASURE) : NULL;
       for (; me && !cm; me = dvi_kid_next(me, DANVAN_KIND_MEASURE)) {
         const char *m = dvv_str(me, DANVAN_F_METRIC);
@@ -125,7 +125,7 @@ static void rule_total_sum(dvv_ctx *c, const danvan_entity *t) {
       count.c = 0;
       count.s = 0;
       for (uint32_t i = 0; i < parts->nitems; i++) {
-        const danvan_entity *p = dvi_find(c->ds, parts->items[i]);
+        const danvan_entity *p = dvv_find(c->ds, parts->items[i]);
         if (!p || dvi_desc(p)->kind != DANVAN_KIND_TASK) continue;
         dec one = {1, 0};
         if (!task_qty(p, cm, &v, &overflow)) v = one;

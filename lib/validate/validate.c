@@ -109,7 +109,7 @@ void *dvv_map_get(const dvv_map *m, const void *owner, const char *key) {
 const danvan_entity *dvv_ref(const danvan_entity *e, int32_t field, int32_t kind) {
   const dvi_value *v = dvi_val(e, field);
   if (!v) return NULL;
-  const danvan_entity *t = dvi_find(dvi_ds_of(e), v->u.s);
+  const danvan_entity *t = dvv_find(dvi_ds_of(e), v->u.s);
   return (t && (kind == DANVAN_KIND_ANY || dvi_desc(t)->kind == kind)) ? t : NULL;
 }
 
@@ -326,11 +326,26 @@ static void ctx_free(dvv_ctx *c) {
   dvi_free(c->all);
   dvi_free(c->mark);
   dvi_pmap_free(&c->ix);
+  dvi_pmap_free(&c->memo);
   dvi_free(c->org_next);
   dvi_free(c->loc_child);
   dvi_free(c->loc_sib);
   dvv_map_free(c->orgs_by_kind);
   dvv_map_free(c->plan_metrics);
+}
+
+/* ---- memo of id lookups -------------------------------------------------------------------- */
+static DVI_TLS dvv_ctx *current; /* the validation running on this thread */
+static const char no_entity; /* remembered: no entity has that id */
+
+const danvan_entity *dvv_find(const danvan_dataset *ds, const char *id) {
+  dvv_ctx *c = current;
+  if (!c || c->ds != ds) return dvi_find(ds, id);
+  void *v = dvi_pmap_get(&c->memo, id);
+  if (v) return v == &no_entity ? NULL : v;
+  danvan_entity *t = dvi_find(ds, id);
+  if (!dvi_pmap_put(&c->memo, id, t ? (void *)t : (void *)(uintptr_t)&no_entity)) c->failed = true;
+  return t;
 }
 
 /* ---- entry points ------------------------------------------------------------------------- */
@@ -346,10 +361,12 @@ static int32_t run(danvan_diagnostics *d, const danvan_dataset *ds,
     ctx_free(&c);
     return dvi_error(DANVAN_ENOMEM, "out of memory");
   }
+  current = &c;
   dvv_rules_model(&c);
   dvv_rules_dates(&c);
   dvv_rules_numbers(&c);
   dvv_rules_text(&c);
+  current = NULL;
   ctx_free(&c);
   if (c.failed) return dvi_error(DANVAN_ENOMEM, "out of memory");
   dvv_diags_finish(d);

@@ -96,6 +96,7 @@ typedef struct dvv_ctx {
   bool failed; /* ENOMEM */
   uint32_t nseq;          /* organisations + localities: the size of the arrays below */
   dvi_pmap ix;            /* organisation or locality -> its index (+1) in those arrays */
+  dvi_pmap memo;          /* id text (by address) -> entity, for dvv_find() */
   /* indexes, built once */
   danvan_entity **all;    /* every entity, in tree order */
   size_t nall;
@@ -106,6 +107,10 @@ typedef struct dvv_ctx {
   danvan_entity **loc_sib;    /* per seq: next sibling locality */
   dvv_map *plan_metrics;  /* (plan, metric id) -> plan, metrics a plan counts */
 } dvv_ctx;
+
+/* dvi_find() remembered for the validation running on this thread (a reference names the
+   same few thousand entities report after report; the dataset's strings do not move). */
+const danvan_entity *dvv_find(const danvan_dataset *ds, const char *id);
 
 /* Index of an organisation or a locality in the arrays of the context. */
 static inline size_t dvv_ix(const dvv_ctx *c, const danvan_entity *e) {
