@@ -212,6 +212,17 @@ static bool idmap_grow(dvi_idmap *m) {
   return true;
 }
 
+void dvi_ds_prefetch_id(const danvan_dataset *ds, const char *s, size_t len) {
+  const dvi_idmap *m = &ds->ids;
+  if (m->cap < 4096) return; /* small enough to stay in the cache */
+#if defined(__GNUC__)
+  __builtin_prefetch(&m->slots[hash_mem(s, len) & (m->cap - 1)]);
+#else
+  (void)s;
+  (void)len;
+#endif
+}
+
 int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n) {
   dvi_idmap *m = &ds->ids;
   size_t want = m->len + n;

@@ -312,6 +312,10 @@ uint32_t dvi_present(const danvan_entity *e);
 /* Children: kind DANVAN_KIND_ANY for all, in order of addition. */
 danvan_entity *dvi_kid_first(const danvan_entity *e, int32_t kind);
 danvan_entity *dvi_kid_next(const danvan_entity *c, int32_t kind);
+/* Ask for the id index's slot of an id (or a reference to one) to be brought into the cache:
+   a large index misses the cache on every probe, and the probes of one element's attributes
+   can then overlap. */
+void dvi_ds_prefetch_id(const danvan_dataset *ds, const char *s, size_t len);
 /* Make room in the id index for n more ids. */
 int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n);
 /* Remove every child of the root after the first `keep` (a failed merge); no rebuild of the

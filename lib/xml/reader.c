@@ -400,7 +400,19 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
                            const int8_t *known) {
   dvi_xattr **tail = xattrs;
   while (tail && *tail) tail = &(*tail)->next;
-  for (int i = 0; i < natt; i++, att += 5) {
+  /* the id goes last: its slot in the id index, asked for by start_entity(), has had the time
+     of the other attributes to arrive in the cache */
+  int id_idx = known ? dvi_desc(e)->id_index : -1, id_at = -1;
+  const xmlChar **att0 = att;
+  for (int i = 0; i <= natt; i++, att += 5) {
+    if (i == natt) {
+      if (id_at < 0) break;
+      i = natt;
+      att = att0 + 5 * id_at;
+    } else if (id_idx >= 0 && i < 32 && known[i] == id_idx && id_at < 0) {
+      id_at = i;
+      continue;
+    }
     const xmlChar *local = att[0], *prefix = att[1], *uri = att[2];
     const char *val;
     size_t len;
@@ -411,7 +423,8 @@ static bool set_attributes(reader *r, danvan_entity *e, const char *group, const
       return check_len(r, len, attr_pos(r, prefix, local, p), "an attribute value");
     if (!uri) {
       const char *name = (const char *)local;
-      int idx = (known && i < 32) ? known[i]
+      int idx = i == natt ? id_idx
+                : (known && i < 32) ? known[i]
                 : dvi_desc(e)->nfields ? field_of_attr(r, dvi_desc(e), group, local) : -1;
       if (idx < 0) {
         fail(r, DANVAN_EINVALID, attr_pos(r, prefix, local, p), "unknown attribute '%s' on <%s>",
@@ -487,7 +500,13 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
     if (!att[5 * i + 2]) {
       int idx = field_of_attr(r, kd, NULL, att[5 * i]);
       if (i < 32) known[i] = (int8_t)idx;
-      if (idx >= 0) reserve |= 1u << idx;
+      if (idx >= 0) {
+        reserve |= 1u << idx;
+        int32_t t = kd->fields[idx].type;
+        if (t == DANVAN_TYPE_ID || t == DANVAN_TYPE_REF)
+          dvi_ds_prefetch_id(r->ds, (const char *)att[5 * i + 3],
+                             (size_t)(att[5 * i + 4] - att[5 * i + 3]));
+      }
     } else if (i < 32) {
       known[i] = -1;
     }
