@@ -21,6 +21,50 @@ typedef struct dvi_strset {
   size_t cap, len;
 } dvi_strset;
 
+/* Index over the entries of an outside array, found by a 64-bit string hash: each slot holds
+   the hash's upper 32 bits and the entry number + 1 (0: empty); a probe compares the stored
+   bits before it reads the entry's string, so a miss rarely touches the strings. */
+typedef struct dvi_hindex {
+  uint64_t *slots;
+  size_t cap, len;
+} dvi_hindex;
+
+/* A reference resolved once per distinct string: its interned copy and the entity of the
+   map's kind that the string names (NULL when none). */
+typedef struct ev_ref {
+  uint64_t hash;
+  const char *id; /* interned */
+  const danvan_entity *e;
+  /* resolved on first use: the entity's parent (same kind, same map; NULL when it names
+     none) and, for an organisation, its locality (in ev->locs) */
+  struct ev_ref *parent, *locality;
+  bool parent_done, locality_done;
+  /* an organisation's caches: its unit index in the duty last asked about, and its quota
+     cells for values without a locality (cell index + 1 at q->cell_base + metric; NULL until
+     the first value) */
+  const void *unit_duty;
+  int32_t unit;
+  uint32_t *cells;
+} ev_ref;
+
+typedef struct dvi_refmap {
+  dvi_hindex index;
+  ev_ref **refs; /* in the evaluation's arena: pointers stay valid as the map grows */
+  size_t n, cap;
+  int32_t kind;
+} dvi_refmap;
+
+/* The report ids seen, in order: ids[0 .. index.len) are in the index; ids after them were
+   added by a batch of the evaluation's own dataset whose ids are known to be distinct
+   (ds->ids.dups == 0), and are indexed only when a later report needs to look them up. An id
+   is the dataset's own string for a report of the evaluation's dataset (kept alive), else a
+   copy in the evaluation's arena. */
+typedef struct ev_seen {
+  dvi_hindex index;
+  const char **ids;
+  size_t n, cap;
+} ev_seen;
+
 /* Pointer -> int32 map (open addressing). */
 typedef struct dvi_ptrmap {
   const void **keys;
@@ -89,6 +133,8 @@ typedef struct ev_quota {
   int32_t kind; /* EV_Q_* */
   bool each;
   const char **metrics; /* interned ids; ratio: [numerator, denominator] */
+  int32_t *metric_of;   /* evaluation metric number (ev->metrics) -> index here, -1: none */
+  uint32_t cell_base;   /* offset of this quota's metrics in ev_ref.cells */
   int32_t *aggs;
   uint32_t nmetrics;
   int32_t start, end; /* period; 0 open */
@@ -171,7 +217,13 @@ struct danvan_evaluation {
   int64_t as_of;
   bool finished, broken;
   int64_t tally[DANVAN_TALLY_COUNT];
-  dvi_strset seen; /* report ids seen */
+  ev_seen seen;    /* report ids seen */
+  /* caches of add_report (per evaluation: a dataset may be shared by threads) */
+  dvi_refmap orgs, locs;  /* organisation / locality references of reports */
+  const char **metrics;   /* distinct metric ids of the quotas (interned) */
+  uint32_t nmetrics;
+  uint32_t ncellkeys; /* sum of the quotas' metric counts: the length of ev_ref.cells */
+  const ev_duty *last_duty; /* the duty the previous report named */
 
   ev_duty *duties;
   uint32_t nduties;
@@ -202,6 +254,23 @@ bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val); /* keeps a pre
 bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val); /* replaces it */
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent */
 void dvi_ptrmap_free(dvi_ptrmap *m);
+uint64_t dvi_ev_hash(const char *s);
+/* The cached resolution of s (kind of m); NULL on ENOMEM. */
+ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s);
+/* The parent of r's entity (m: r's map), as dvi_ev_ref(ds, r->e, DANVAN_F_PARENT, kind) finds
+   it; NULL when none. The locality of an organisation r, likewise. rc: DANVAN_ENOMEM. */
+ev_ref *dvi_ev_parent(danvan_evaluation *ev, dvi_refmap *m, ev_ref *r, int32_t *rc);
+ev_ref *dvi_ev_locality(danvan_evaluation *ev, ev_ref *r, int32_t *rc);
+void dvi_refmap_free(dvi_refmap *m);
+/* Is the id new? *rid: the id as the evaluation keeps it (NULL when repeated); own: the
+   report belongs to the evaluation's dataset (its string outlives the evaluation's use).
+   DANVAN_OK or DANVAN_ENOMEM. */
+int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const char **rid);
+/* In a batch of distinct ids: is the id among those seen before the batch? Else records it. */
+int32_t dvi_ev_seen_batch(danvan_evaluation *ev, const char *id, const char **rid);
+/* Index the ids recorded by a batch (before any lookup that is not part of one). */
+int32_t dvi_ev_seen_sync(danvan_evaluation *ev);
+void dvi_ev_seen_free(ev_seen *s);
 /* round(num / den × 10^4), half up; num >= 0, den > 0. */
 int64_t dvi_frac_e4(uint64_t num, uint64_t den);
 /* A full date field (yyyymmdd), or 0 when unset or partial. */
@@ -217,13 +286,14 @@ size_t dvi_e4_write(char *buf, int64_t e4);
 
 /* ---- parts of the evaluation (slots.c, quotas.c, evaluate.c) -------------------------------- */
 int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity *duty);
-/* Match a counted report against its duty's slots; *matched set when a slot took it. */
-void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+/* Match a counted report of reporter unit `unit` (index in d->units, -1: none) against its
+   duty's slots; *matched set when a slot took it. */
+void dvi_ev_match_slots(ev_duty *d, int32_t unit, int32_t rstart, int32_t rend,
                         int64_t submitted, const char *report, bool *matched);
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota);
 /* Add one value of a counted report; *credited set when it credited a unit. */
-int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,
-                         const char *locality, const char *metric, ev_dec value, bool cumulative,
+int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, ev_ref *reporter,
+                         ev_ref *locality, uint32_t m, ev_dec value, bool cumulative,
                          const ev_key *key, bool *credited);
 int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *rows,
                             ev_result_row *result);

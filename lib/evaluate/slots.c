@@ -151,11 +151,9 @@ static void offer(ev_slotstate *st, int8_t status, int64_t submitted, const char
   st->report = report;
 }
 
-void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+void dvi_ev_match_slots(ev_duty *d, int32_t u, int32_t rstart, int32_t rend,
                         int64_t submitted, const char *report, bool *matched) {
-  if (!d->nslots || !d->state) return;
-  int32_t u = dvi_ptrmap_get(&d->unit_index, org);
-  if (u < 0) return;
+  if (!d->nslots || !d->state || u < 0) return;
   uint32_t lo, hi;
   if (d->freq == F_ONCE) {
     lo = 0;

@@ -68,6 +68,199 @@ const char *dvi_ev_intern(danvan_evaluation *ev, const char *s) {
   return dvi_strset_add(&ev->strs, &ev->arena, s, NULL);
 }
 
+/* ---- hashed indexes of strings ---------------------------------------------------------- */
+uint64_t dvi_ev_hash(const char *s) {
+  uint64_t h = hash_str(s);
+  h ^= h >> 29; /* FNV's low bits are weak: mix before they pick a slot */
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+#define HI_TAG(h) ((h) >> 32)
+
+/* Insert entry i with hash h (not present; room checked by hindex_room). */
+static void hindex_put(dvi_hindex *x, uint64_t h, size_t i) {
+  size_t mask = x->cap - 1;
+  size_t j = (size_t)h & mask;
+  while (x->slots[j]) j = (j + 1) & mask;
+  x->slots[j] = (HI_TAG(h) << 32) | (uint64_t)(i + 1);
+  x->len++;
+}
+
+/* Make room for one more entry; hash_of gives the hash of an indexed entry (for a rehash). */
+static bool hindex_room(dvi_hindex *x, uint64_t (*hash_of)(const void *ctx, size_t i),
+                        const void *ctx) {
+  if ((x->len + 1) * 4 <= x->cap * 3) return true;
+  size_t cap = x->cap ? x->cap * 2 : 64;
+  uint64_t *slots = dvi_calloc(cap, sizeof *slots);
+  if (!slots) return false;
+  for (size_t j = 0; j < x->cap; j++) {
+    if (!x->slots[j]) continue;
+    size_t i = (size_t)(uint32_t)x->slots[j] - 1;
+    uint64_t h = hash_of(ctx, i);
+    size_t k = (size_t)h & (cap - 1);
+    while (slots[k]) k = (k + 1) & (cap - 1);
+    slots[k] = x->slots[j];
+  }
+  dvi_free(x->slots);
+  x->slots = slots;
+  x->cap = cap;
+  return true;
+}
+
+/* ---- references resolved once per distinct string ------------------------------------------ */
+static uint64_t ref_hash(const void *ctx, size_t i) {
+  return ((const dvi_refmap *)ctx)->refs[i]->hash;
+}
+
+ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s) {
+  uint64_t h = dvi_ev_hash(s);
+  if (m->index.cap) {
+    size_t mask = m->index.cap - 1;
+    for (size_t j = (size_t)h & mask; m->index.slots[j]; j = (j + 1) & mask) {
+      uint64_t v = m->index.slots[j];
+      if ((v >> 32) != HI_TAG(h)) continue;
+      ev_ref *r = m->refs[(uint32_t)v - 1];
+      if (r->hash == h && strcmp(r->id, s) == 0) return r;
+    }
+  }
+  if (m->n >= UINT32_MAX - 1) return NULL;
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    ev_ref **refs = dvi_realloc(m->refs, cap * sizeof *refs);
+    if (!refs) return NULL;
+    m->refs = refs;
+    m->cap = cap;
+  }
+  if (!hindex_room(&m->index, ref_hash, m)) return NULL;
+  ev_ref *r = dvi_arena_alloc(&ev->arena, sizeof *r);
+  if (!r || !(r->id = dvi_ev_intern(ev, s))) return NULL;
+  r->hash = h;
+  r->e = dvi_ev_find(ev->ds, s, m->kind);
+  m->refs[m->n] = r;
+  hindex_put(&m->index, h, m->n);
+  m->n++;
+  return r;
+}
+
+/* The ref that a reference field of r's entity names in map m (NULL when none). */
+static ev_ref *ref_field(danvan_evaluation *ev, dvi_refmap *m, const ev_ref *r, int32_t field,
+                         int32_t *rc) {
+  const dvi_value *v = r->e ? dvi_val(r->e, field) : NULL;
+  if (!v) return NULL;
+  ev_ref *t = dvi_ev_resolve(ev, m, v->u.s);
+  if (!t) {
+    *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    return NULL;
+  }
+  return t->e ? t : NULL;
+}
+
+ev_ref *dvi_ev_parent(danvan_evaluation *ev, dvi_refmap *m, ev_ref *r, int32_t *rc) {
+  if (!r->parent_done) {
+    int32_t err = DANVAN_OK;
+    ev_ref *p = ref_field(ev, m, r, DANVAN_F_PARENT, &err);
+    if (err) {
+      *rc = err;
+      return NULL;
+    }
+    r->parent = p;
+    r->parent_done = true;
+  }
+  return r->parent;
+}
+
+ev_ref *dvi_ev_locality(danvan_evaluation *ev, ev_ref *r, int32_t *rc) {
+  if (!r->locality_done) {
+    int32_t err = DANVAN_OK;
+    ev_ref *l = ref_field(ev, &ev->locs, r, DANVAN_F_LOCALITY, &err);
+    if (err) {
+      *rc = err;
+      return NULL;
+    }
+    r->locality = l;
+    r->locality_done = true;
+  }
+  return r->locality;
+}
+
+void dvi_refmap_free(dvi_refmap *m) {
+  dvi_free(m->index.slots);
+  dvi_free(m->refs);
+  int32_t kind = m->kind;
+  memset(m, 0, sizeof *m);
+  m->kind = kind;
+}
+
+/* ---- report ids seen ------------------------------------------------------------------------ */
+static uint64_t seen_hash(const void *ctx, size_t i) {
+  return dvi_ev_hash(((const ev_seen *)ctx)->ids[i]);
+}
+
+static bool seen_push(ev_seen *s, const char *id) {
+  if (s->n >= UINT32_MAX - 1) return false;
+  if (s->n == s->cap) {
+    size_t cap = s->cap ? s->cap * 2 : 256;
+    const char **ids = dvi_realloc(s->ids, cap * sizeof *ids);
+    if (!ids) return false;
+    s->ids = ids;
+    s->cap = cap;
+  }
+  s->ids[s->n++] = id;
+  return true;
+}
+
+static bool seen_has(const ev_seen *s, const char *id, uint64_t h) {
+  if (!s->index.len) return false;
+  size_t mask = s->index.cap - 1;
+  for (size_t j = (size_t)h & mask; s->index.slots[j]; j = (j + 1) & mask) {
+    uint64_t v = s->index.slots[j];
+    if ((v >> 32) == HI_TAG(h) && strcmp(s->ids[(uint32_t)v - 1], id) == 0) return true;
+  }
+  return false;
+}
+
+int32_t dvi_ev_seen_sync(danvan_evaluation *ev) {
+  ev_seen *s = &ev->seen;
+  while (s->index.len < s->n) {
+    size_t i = s->index.len;
+    if (!hindex_room(&s->index, seen_hash, s)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    hindex_put(&s->index, dvi_ev_hash(s->ids[i]), i);
+  }
+  return DANVAN_OK;
+}
+
+int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const char **rid) {
+  ev_seen *s = &ev->seen;
+  *rid = NULL;
+  int32_t rc = dvi_ev_seen_sync(ev);
+  if (rc) return rc;
+  uint64_t h = dvi_ev_hash(id);
+  if (seen_has(s, id, h)) return DANVAN_OK;
+  const char *keep = own ? id : dvi_arena_strndup(&ev->arena, id, strlen(id));
+  if (!keep || !hindex_room(&s->index, seen_hash, s) || !seen_push(s, keep))
+    return dvi_error(DANVAN_ENOMEM, "out of memory");
+  hindex_put(&s->index, h, s->n - 1);
+  *rid = keep;
+  return DANVAN_OK;
+}
+
+int32_t dvi_ev_seen_batch(danvan_evaluation *ev, const char *id, const char **rid) {
+  ev_seen *s = &ev->seen;
+  *rid = NULL;
+  if (s->index.len && seen_has(s, id, dvi_ev_hash(id))) return DANVAN_OK;
+  if (!seen_push(s, id)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  *rid = id;
+  return DANVAN_OK;
+}
+
+void dvi_ev_seen_free(ev_seen *s) {
+  dvi_free(s->index.slots);
+  dvi_free(s->ids);
+  memset(s, 0, sizeof *s);
+}
+
 /* ---- pointer maps ------------------------------------------------------------------------ */
 static bool ptrmap_grow(dvi_ptrmap *m) {
   size_t cap = m->cap ? m->cap * 2 : 32;
