@@ -54,15 +54,18 @@ typedef struct dvi_refmap {
   int32_t kind;
 } dvi_refmap;
 
-/* The report ids seen, in order: ids[0 .. index.len) are in the index; ids after them were
+/* The report ids seen: a hash set of strings with a control byte per slot (0 empty, else
+   0x80 | 7 bits of the id's hash), so a probe reads a string only when those bits match. Ids
    added by a batch of the evaluation's own dataset whose ids are known to be distinct
-   (ds->ids.dups == 0), and are indexed only when a later report needs to look them up. An id
-   is the dataset's own string for a report of the evaluation's dataset (kept alive), else a
-   copy in the evaluation's arena. */
+   (ds->ids.dups == 0) wait in `pending`, unhashed, until a later report needs to look them
+   up. An id is the dataset's own string for a report of the evaluation's dataset (kept
+   alive), else a copy in the evaluation's arena. */
 typedef struct ev_seen {
-  dvi_hindex index;
-  const char **ids;
-  size_t n, cap;
+  const char **keys;
+  uint8_t *ctrl;
+  size_t cap, len;
+  const char **pending;
+  size_t npending, cappending;
 } ev_seen;
 
 /* Pointer -> int32 map (open addressing). */
@@ -80,10 +83,11 @@ typedef struct ev_slotdef {
   int64_t last;       /* last on-time second */
 } ev_slotdef;
 
+/* The best match of a slot so far; its status is in ev_duty.best (16 bytes here + 1 there
+   rather than 24 in one struct). */
 typedef struct ev_slotstate {
   int64_t submitted;
-  const char *report; /* interned id of the chosen report */
-  int8_t best;        /* 0 none, else DANVAN_SLOT_ON_TIME / EARLY / LATE */
+  const char *report; /* id of the chosen report (kept by the evaluation) */
 } ev_slotstate;
 
 typedef struct ev_duty {
@@ -95,7 +99,9 @@ typedef struct ev_duty {
   const danvan_entity **units;
   uint32_t nunits;
   dvi_ptrmap unit_index; /* organisation entity -> unit index */
-  ev_slotstate *state;   /* nunits × nslots */
+  ev_slotstate *state;   /* nslots × nunits, slot-major: reports of one period (a file in
+                            time order) settle neighbouring states */
+  int8_t *best;          /* beside state: 0 none, else DANVAN_SLOT_ON_TIME / EARLY / LATE */
 } ev_duty;
 
 typedef struct ev_dec {

@@ -46,6 +46,7 @@ static void free_accumulators(danvan_evaluation *ev) {
     dvi_free(ev->duties[i].slots);
     dvi_free(ev->duties[i].units);
     dvi_free(ev->duties[i].state);
+    dvi_free(ev->duties[i].best);
     dvi_ptrmap_free(&ev->duties[i].unit_index);
   }
   dvi_free(ev->duties);
@@ -365,8 +366,10 @@ static int32_t finish_duties(danvan_evaluation *ev) {
       if (!row->org) return dvi_error(DANVAN_ENOMEM, "out of memory");
       for (uint32_t s = 0; s < d->nslots; s++) {
         const ev_slotdef *def = &d->slots[s];
-        const ev_slotstate *st = &d->state[(size_t)u * d->nslots + s];
-        int32_t status = st->best ? st->best
+        size_t k = (size_t)s * d->nunits + u;
+        const ev_slotstate *st = &d->state[k];
+        int8_t best = d->best[k];
+        int32_t status = best ? best
                          : ev->as_of > def->last ? DANVAN_SLOT_MISSING
                                                  : DANVAN_SLOT_PENDING;
         ev_slot_row *sr = &ev->slot_rows[ev->nslot_rows++];
@@ -376,7 +379,7 @@ static int32_t finish_duties(danvan_evaluation *ev) {
         sr->end = def->end;
         sr->deadline = def->last;
         sr->status = status;
-        if (st->best) {
+        if (best) {
           sr->report = st->report;
           sr->submitted = st->submitted;
           sr->has_submitted = true;

@@ -194,40 +194,59 @@ void dvi_refmap_free(dvi_refmap *m) {
 }
 
 /* ---- report ids seen ------------------------------------------------------------------------ */
-static uint64_t seen_hash(const void *ctx, size_t i) {
-  return dvi_ev_hash(((const ev_seen *)ctx)->ids[i]);
+#define SEEN_CTRL(h) ((uint8_t)(0x80u | (uint8_t)((h) >> 57)))
+
+static void seen_put(ev_seen *s, const char *id, uint64_t h) {
+  size_t mask = s->cap - 1;
+  size_t j = (size_t)h & mask;
+  while (s->ctrl[j]) j = (j + 1) & mask;
+  s->keys[j] = id;
+  s->ctrl[j] = SEEN_CTRL(h);
+  s->len++;
 }
 
-static bool seen_push(ev_seen *s, const char *id) {
-  if (s->n >= UINT32_MAX - 1) return false;
-  if (s->n == s->cap) {
-    size_t cap = s->cap ? s->cap * 2 : 256;
-    const char **ids = dvi_realloc(s->ids, cap * sizeof *ids);
-    if (!ids) return false;
-    s->ids = ids;
-    s->cap = cap;
+static bool seen_room(ev_seen *s, size_t more) {
+  if ((s->len + more) * 4 <= s->cap * 3) return true;
+  size_t cap = s->cap ? s->cap : 256;
+  while ((s->len + more) * 4 > cap * 3) cap *= 2;
+  const char **keys = dvi_malloc(cap * sizeof *keys);
+  uint8_t *ctrl = dvi_calloc(cap, 1);
+  if (!keys || !ctrl) {
+    dvi_free(keys);
+    dvi_free(ctrl);
+    return false;
   }
-  s->ids[s->n++] = id;
+  const char **okeys = s->keys;
+  uint8_t *octrl = s->ctrl;
+  size_t ocap = s->cap;
+  s->keys = keys;
+  s->ctrl = ctrl;
+  s->cap = cap;
+  s->len = 0;
+  for (size_t j = 0; j < ocap; j++)
+    if (octrl[j]) seen_put(s, okeys[j], dvi_ev_hash(okeys[j]));
+  dvi_free(okeys);
+  dvi_free(octrl);
   return true;
 }
 
 static bool seen_has(const ev_seen *s, const char *id, uint64_t h) {
-  if (!s->index.len) return false;
-  size_t mask = s->index.cap - 1;
-  for (size_t j = (size_t)h & mask; s->index.slots[j]; j = (j + 1) & mask) {
-    uint64_t v = s->index.slots[j];
-    if ((v >> 32) == HI_TAG(h) && strcmp(s->ids[(uint32_t)v - 1], id) == 0) return true;
-  }
+  if (!s->len) return false;
+  size_t mask = s->cap - 1;
+  uint8_t c = SEEN_CTRL(h);
+  for (size_t j = (size_t)h & mask; s->ctrl[j]; j = (j + 1) & mask)
+    if (s->ctrl[j] == c && strcmp(s->keys[j], id) == 0) return true;
   return false;
 }
 
 int32_t dvi_ev_seen_sync(danvan_evaluation *ev) {
   ev_seen *s = &ev->seen;
-  while (s->index.len < s->n) {
-    size_t i = s->index.len;
-    if (!hindex_room(&s->index, seen_hash, s)) return dvi_error(DANVAN_ENOMEM, "out of memory");
-    hindex_put(&s->index, dvi_ev_hash(s->ids[i]), i);
-  }
+  if (!s->npending) return DANVAN_OK;
+  if (!seen_room(s, s->npending)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (size_t i = 0; i < s->npending; i++) seen_put(s, s->pending[i], dvi_ev_hash(s->pending[i]));
+  dvi_free(s->pending);
+  s->pending = NULL;
+  s->npending = s->cappending = 0;
   return DANVAN_OK;
 }
 
@@ -239,9 +258,8 @@ int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const c
   uint64_t h = dvi_ev_hash(id);
   if (seen_has(s, id, h)) return DANVAN_OK;
   const char *keep = own ? id : dvi_arena_strndup(&ev->arena, id, strlen(id));
-  if (!keep || !hindex_room(&s->index, seen_hash, s) || !seen_push(s, keep))
-    return dvi_error(DANVAN_ENOMEM, "out of memory");
-  hindex_put(&s->index, h, s->n - 1);
+  if (!keep || !seen_room(s, 1)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  seen_put(s, keep, h);
   *rid = keep;
   return DANVAN_OK;
 }
@@ -249,15 +267,23 @@ int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const c
 int32_t dvi_ev_seen_batch(danvan_evaluation *ev, const char *id, const char **rid) {
   ev_seen *s = &ev->seen;
   *rid = NULL;
-  if (s->index.len && seen_has(s, id, dvi_ev_hash(id))) return DANVAN_OK;
-  if (!seen_push(s, id)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  if (s->len && seen_has(s, id, dvi_ev_hash(id))) return DANVAN_OK;
+  if (s->npending == s->cappending) {
+    size_t cap = s->cappending ? s->cappending * 2 : 256;
+    const char **p = dvi_realloc(s->pending, cap * sizeof *p);
+    if (!p) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    s->pending = p;
+    s->cappending = cap;
+  }
+  s->pending[s->npending++] = id;
   *rid = id;
   return DANVAN_OK;
 }
 
 void dvi_ev_seen_free(ev_seen *s) {
-  dvi_free(s->index.slots);
-  dvi_free(s->ids);
+  dvi_free(s->keys);
+  dvi_free(s->ctrl);
+  dvi_free(s->pending);
   memset(s, 0, sizeof *s);
 }
 
