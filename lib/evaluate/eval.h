@@ -29,11 +29,11 @@ typedef struct dvi_hindex {
   size_t cap, len;
 } dvi_hindex;
 
-/* A reference resolved once per distinct string: its interned copy and the entity of the
+/* A reference resolved once per distinct string: its copy and the entity of the
    map's kind that the string names (NULL when none). */
 typedef struct ev_ref {
   uint64_t hash;
-  const char *id; /* interned */
+  const char *id; /* a copy in the evaluation's arena (one per string: compare pointers) */
   const danvan_entity *e;
   /* resolved on first use: the entity's parent (same kind, same map; NULL when it names
      none) and, for an organisation, its locality (in ev->locs) */
@@ -51,6 +51,7 @@ typedef struct dvi_refmap {
   dvi_hindex index;
   ev_ref **refs; /* in the evaluation's arena: pointers stay valid as the map grows */
   size_t n, cap;
+  size_t last;   /* the ref found last: it and the next one are tried before the index */
   int32_t kind;
 } dvi_refmap;
 
@@ -114,12 +115,12 @@ typedef struct ev_dec {
 typedef struct ev_key {
   int32_t date;
   int64_t submitted;
-  const char *report; /* interned */
+  const char *report; /* as the evaluation keeps it (see ev_seen), or NULL */
 } ev_key;
 
 typedef struct ev_cell {
-  const char *reporter; /* interned organisation id */
-  const char *locality; /* interned locality id, or NULL */
+  const char *reporter; /* organisation id (ev_ref.id: one pointer per string) */
+  const char *locality; /* locality id (ev_ref.id), or NULL */
   uint32_t metric;      /* index into the quota's metrics */
   bool has_cum, has_inc;
   ev_key cum_key;       /* latest cumulative report */
@@ -150,7 +151,8 @@ typedef struct ev_quota {
   uint32_t nunits;
   dvi_ptrmap unit_index;
   dvi_ptrmap loc_first; /* locality entity -> first unit index with that locality */
-  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end */
+  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end (both
+                           built on first use: NULL until then) */
   ev_cell *cells;
   uint32_t ncells, capcells;
   /* cell index by (reporter, locality, metric) */

@@ -362,7 +362,7 @@ static int32_t finish_duties(danvan_evaluation *ev) {
     for (uint32_t u = 0; u < d->nunits; u++) {
       ev_duty_row *row = &ev->duty_rows[ev->nduty_rows++];
       row->duty = d->id;
-      row->org = dvi_ev_intern(ev, danvan_entity_id(d->units[u]));
+      row->org = danvan_entity_id(d->units[u]); /* the dataset's (kept alive): no copy */
       if (!row->org) return dvi_error(DANVAN_ENOMEM, "out of memory");
       for (uint32_t s = 0; s < d->nslots; s++) {
         const ev_slotdef *def = &d->slots[s];
@@ -537,19 +537,20 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     if (!r->any || (!use_q && !use_t)) continue;
     const danvan_entity *org = orgs->items[i];
     ev_score_row *s = &ev->score_rows[ev->nscore_rows++];
-    if (!(s->org = dvi_ev_intern(ev, danvan_entity_id(org)))) goto nomem;
-    const dvi_value *lv = dvi_val(org, DANVAN_F_LOCALITY);
-    ev_ref *loc = NULL;
-    if (lv && !(loc = dvi_ev_resolve(ev, &ev->locs, lv->u.s))) goto nomem;
-    if (loc && !loc->e) loc = NULL;
-    const dvi_value *lk = loc ? dvi_val(loc->e, DANVAN_F_KIND) : NULL;
+    if (!(s->org = danvan_entity_id(org))) goto nomem; /* the dataset's string */
+    const danvan_entity *loc = dvi_ev_ref(ev->ds, org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
+    const dvi_value *lk = loc ? dvi_val(loc, DANVAN_F_KIND) : NULL;
     if (lk && !(s->level = dvi_ev_intern(ev, lk->u.s))) goto nomem;
     s->depth = -1;
     if (loc) {
+      /* the ancestors through the locality map: siblings share them, each resolved once */
       size_t guard = ev->ds->nentities + 1;
+      const dvi_value *pv = dvi_val(loc, DANVAN_F_PARENT);
+      ev_ref *l = NULL;
+      if (pv && !(l = dvi_ev_resolve(ev, &ev->locs, pv->u.s))) goto nomem;
+      if (l && !l->e) l = NULL;
       s->depth = 0;
-      for (ev_ref *l = dvi_ev_parent(ev, &ev->locs, loc, &rc); l && guard--; l = dvi_ev_parent(ev, &ev->locs, l, &rc))
-        s->depth++;
+      for (; l && guard--; l = dvi_ev_parent(ev, &ev->locs, l, &rc)) s->depth++;
       if (rc) goto done;
     }
     s->value_e4 = score_e4(ev, r, use_q, use_t);
@@ -593,7 +594,8 @@ static int cmp_labels(const void *a, const void *b) {
 
 static int32_t add_label(danvan_evaluation *ev, size_t *cap, dvi_ptrmap *done, const char *id,
                          int32_t field) {
-  /* ids are interned: a row's organisation already labelled (same field) adds nothing new */
+  /* one pointer per id and entity (interned, or the entity's own string): a row's organisation
+     already labelled (same field) adds nothing new */
   if (dvi_ptrmap_get(done, id) == field) return DANVAN_OK;
   if (!dvi_ptrmap_put(done, id, field)) return dvi_error(DANVAN_ENOMEM, "out of memory");
   danvan_entity *e = dvi_find(ev->ds, id);
@@ -628,7 +630,7 @@ static int32_t finish_labels(danvan_evaluation *ev) {
   rc = rc ? rc : add_label(ev, &cap, &done, ev->plan_id, DANVAN_F_TITLE);
   dvi_ptrmap_free(&done);
   if (rc || !ev->nlabels) return rc;
-  /* interned ids: equal ids are equal pointers; sort and drop repeats */
+  /* sort and drop repeats (equal ids, compared as strings) */
   qsort(ev->labels, ev->nlabels, sizeof *ev->labels, cmp_labels);
   size_t n = 1;
   for (size_t i = 1; i < ev->nlabels; i++)

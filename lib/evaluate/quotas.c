@@ -104,8 +104,13 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
       }
     }
   }
-  if (rc || !q->nunits) return rc;
-  /* units by locality, for the locality credit: chains in unit order */
+  return rc;
+}
+
+/* Units by locality, for the locality credit: chains in unit order. Built when a value with
+   a locality below its reporter's first needs them (most report sets have none). */
+static int32_t loc_chains(danvan_evaluation *ev, ev_quota *q) {
+  if (q->loc_next) return DANVAN_OK;
   q->loc_next = dvi_malloc(q->nunits * sizeof *q->loc_next);
   if (!q->loc_next) return dvi_error(DANVAN_ENOMEM, "out of memory");
   for (uint32_t k = q->nunits; k-- > 0;) {
@@ -114,7 +119,12 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
     if (!lu) continue;
     int32_t head = dvi_ptrmap_get(&q->loc_first, lu);
     if (head >= 0) q->loc_next[k] = head;
-    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) {
+      dvi_free(q->loc_next);
+      q->loc_next = NULL;
+      dvi_ptrmap_free(&q->loc_first);
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
   }
   return DANVAN_OK;
 }
@@ -201,7 +211,7 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c, ev_ref *re
   }
   /* locality tree: units of the value's area below the reporter's own area */
   ev_ref *lv = ev->opts.locality_credit && loc && loc->e ? loc : NULL;
-  ev_ref *lr = rc ? NULL : dvi_ev_locality(ev, rep, &rc);
+  ev_ref *lr = lv && !rc ? dvi_ev_locality(ev, rep, &rc) : NULL;
   if (lv && lr && lv->e != lr->e && ok && !rc) {
     /* is the value's locality strictly below the reporter's? (bounded against cycles) */
     bool below = false;
@@ -209,6 +219,7 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c, ev_ref *re
     for (ev_ref *p = dvi_ev_parent(ev, &ev->locs, lv, &rc); p && guard-- && !below && !rc;
          p = dvi_ev_parent(ev, &ev->locs, p, &rc))
       below = p->e == lr->e;
+    if (below && !rc) rc = loc_chains(ev, q);
     /* the localities from the value's up to (not including) the reporter's */
     guard = ds->nentities + 1;
     for (ev_ref *l = lv; below && l && l->e != lr->e && guard-- && ok && !rc;
@@ -444,6 +455,7 @@ static const ev_key *cell_value(const ev_cell *c, ev_dec *v) {
 
 int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *rows,
                             ev_result_row *res) {
+  (void)ev;
   uint32_t nm = q->nmetrics ? q->nmetrics : 1;
   acc *units = dvi_calloc((size_t)q->nunits * nm + nm, sizeof *units);
   if (!units) return dvi_error(DANVAN_ENOMEM, "out of memory");
@@ -466,7 +478,7 @@ int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *ro
   for (uint32_t k = 0; k < q->nunits && !rc; k++) {
     ev_quota_row *r = &rows[k];
     r->quota = q->id;
-    r->org = dvi_ev_intern(ev, danvan_entity_id(q->units[k]));
+    r->org = danvan_entity_id(q->units[k]); /* the dataset's string (kept alive) */
     if (!r->org) rc = dvi_error(DANVAN_ENOMEM, "out of memory");
     bool met = false;
     if (!rc) rc = quota_value(q, &units[(size_t)k * nm], &r->achieved, &r->has_achieved, &met);
