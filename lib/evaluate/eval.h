@@ -21,6 +21,54 @@ typedef struct dvi_strset {
   size_t cap, len;
 } dvi_strset;
 
+/* Index over the entries of an outside array, found by a 64-bit string hash: each slot holds
+   the hash's upper 32 bits and the entry number + 1 (0: empty); a probe compares the stored
+   bits before it reads the entry's string, so a miss rarely touches the strings. */
+typedef struct dvi_hindex {
+  uint64_t *slots;
+  size_t cap, len;
+} dvi_hindex;
+
+/* A reference resolved once per distinct string: its copy and the entity of the
+   map's kind that the string names (NULL when none). */
+typedef struct ev_ref {
+  uint64_t hash;
+  const char *id; /* a copy in the evaluation's arena (one per string: compare pointers) */
+  const danvan_entity *e;
+  /* resolved on first use: the entity's parent (same kind, same map; NULL when it names
+     none) and, for an organisation, its locality (in ev->locs) */
+  struct ev_ref *parent, *locality;
+  bool parent_done, locality_done;
+  /* an organisation's caches: its unit index in the duty last asked about, and its quota
+     cells for values without a locality (cell index + 1 at q->cell_base + metric; NULL until
+     the first value) */
+  const void *unit_duty;
+  int32_t unit;
+  uint32_t *cells;
+} ev_ref;
+
+typedef struct dvi_refmap {
+  dvi_hindex index;
+  ev_ref **refs; /* in the evaluation's arena: pointers stay valid as the map grows */
+  size_t n, cap;
+  size_t last;   /* the ref found last: it and the next one are tried before the index */
+  int32_t kind;
+} dvi_refmap;
+
+/* The report ids seen: a hash set of strings with a control byte per slot (0 empty, else
+   0x80 | 7 bits of the id's hash), so a probe reads a string only when those bits match. Ids
+   added by a batch of the evaluation's own dataset whose ids are known to be distinct
+   (ds->ids.dups == 0) wait in `pending`, unhashed, until a later report needs to look them
+   up. An id is the dataset's own string for a report of the evaluation's dataset (kept
+   alive), else a copy in the evaluation's arena. */
+typedef struct ev_seen {
+  const char **keys;
+  uint8_t *ctrl;
+  size_t cap, len;
+  const char **pending;
+  size_t npending, cappending;
+} ev_seen;
+
 /* Pointer -> int32 map (open addressing). */
 typedef struct dvi_ptrmap {
   const void **keys;
@@ -36,10 +84,11 @@ typedef struct ev_slotdef {
   int64_t last;       /* last on-time second */
 } ev_slotdef;
 
+/* The best match of a slot so far; its status is in ev_duty.best (16 bytes here + 1 there
+   rather than 24 in one struct). */
 typedef struct ev_slotstate {
   int64_t submitted;
-  const char *report; /* interned id of the chosen report */
-  int8_t best;        /* 0 none, else DANVAN_SLOT_ON_TIME / EARLY / LATE */
+  const char *report; /* id of the chosen report (kept by the evaluation) */
 } ev_slotstate;
 
 typedef struct ev_duty {
@@ -51,7 +100,9 @@ typedef struct ev_duty {
   const danvan_entity **units;
   uint32_t nunits;
   dvi_ptrmap unit_index; /* organisation entity -> unit index */
-  ev_slotstate *state;   /* nunits × nslots */
+  ev_slotstate *state;   /* nslots × nunits, slot-major: reports of one period (a file in
+                            time order) settle neighbouring states */
+  int8_t *best;          /* beside state: 0 none, else DANVAN_SLOT_ON_TIME / EARLY / LATE */
 } ev_duty;
 
 typedef struct ev_dec {
@@ -64,12 +115,12 @@ typedef struct ev_dec {
 typedef struct ev_key {
   int32_t date;
   int64_t submitted;
-  const char *report; /* interned */
+  const char *report; /* as the evaluation keeps it (see ev_seen), or NULL */
 } ev_key;
 
 typedef struct ev_cell {
-  const char *reporter; /* interned organisation id */
-  const char *locality; /* interned locality id, or NULL */
+  const char *reporter; /* organisation id (ev_ref.id: one pointer per string) */
+  const char *locality; /* locality id (ev_ref.id), or NULL */
   uint32_t metric;      /* index into the quota's metrics */
   bool has_cum, has_inc;
   ev_key cum_key;       /* latest cumulative report */
@@ -89,6 +140,8 @@ typedef struct ev_quota {
   int32_t kind; /* EV_Q_* */
   bool each;
   const char **metrics; /* interned ids; ratio: [numerator, denominator] */
+  int32_t *metric_of;   /* evaluation metric number (ev->metrics) -> index here, -1: none */
+  uint32_t cell_base;   /* offset of this quota's metrics in ev_ref.cells */
   int32_t *aggs;
   uint32_t nmetrics;
   int32_t start, end; /* period; 0 open */
@@ -98,7 +151,8 @@ typedef struct ev_quota {
   uint32_t nunits;
   dvi_ptrmap unit_index;
   dvi_ptrmap loc_first; /* locality entity -> first unit index with that locality */
-  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end */
+  int32_t *loc_next;    /* next unit index with the same locality, -1 at the end (both
+                           built on first use: NULL until then) */
   ev_cell *cells;
   uint32_t ncells, capcells;
   /* cell index by (reporter, locality, metric) */
@@ -171,7 +225,13 @@ struct danvan_evaluation {
   int64_t as_of;
   bool finished, broken;
   int64_t tally[DANVAN_TALLY_COUNT];
-  dvi_strset seen; /* report ids seen */
+  ev_seen seen;    /* report ids seen */
+  /* caches of add_report (per evaluation: a dataset may be shared by threads) */
+  dvi_refmap orgs, locs;  /* organisation / locality references of reports */
+  const char **metrics;   /* distinct metric ids of the quotas (interned) */
+  uint32_t nmetrics;
+  uint32_t ncellkeys; /* sum of the quotas' metric counts: the length of ev_ref.cells */
+  const ev_duty *last_duty; /* the duty the previous report named */
 
   ev_duty *duties;
   uint32_t nduties;
@@ -202,6 +262,23 @@ bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val); /* keeps a pre
 bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val); /* replaces it */
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key); /* -1 when absent */
 void dvi_ptrmap_free(dvi_ptrmap *m);
+uint64_t dvi_ev_hash(const char *s);
+/* The cached resolution of s (kind of m); NULL on ENOMEM. */
+ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s);
+/* The parent of r's entity (m: r's map), as dvi_ev_ref(ds, r->e, DANVAN_F_PARENT, kind) finds
+   it; NULL when none. The locality of an organisation r, likewise. rc: DANVAN_ENOMEM. */
+ev_ref *dvi_ev_parent(danvan_evaluation *ev, dvi_refmap *m, ev_ref *r, int32_t *rc);
+ev_ref *dvi_ev_locality(danvan_evaluation *ev, ev_ref *r, int32_t *rc);
+void dvi_refmap_free(dvi_refmap *m);
+/* Is the id new? *rid: the id as the evaluation keeps it (NULL when repeated); own: the
+   report belongs to the evaluation's dataset (its string outlives the evaluation's use).
+   DANVAN_OK or DANVAN_ENOMEM. */
+int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const char **rid);
+/* In a batch of distinct ids: is the id among those seen before the batch? Else records it. */
+int32_t dvi_ev_seen_batch(danvan_evaluation *ev, const char *id, const char **rid);
+/* Index the ids recorded by a batch (before any lookup that is not part of one). */
+int32_t dvi_ev_seen_sync(danvan_evaluation *ev);
+void dvi_ev_seen_free(ev_seen *s);
 /* round(num / den × 10^4), half up; num >= 0, den > 0. */
 int64_t dvi_frac_e4(uint64_t num, uint64_t den);
 /* A full date field (yyyymmdd), or 0 when unset or partial. */
@@ -217,13 +294,14 @@ size_t dvi_e4_write(char *buf, int64_t e4);
 
 /* ---- parts of the evaluation (slots.c, quotas.c, evaluate.c) -------------------------------- */
 int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity *duty);
-/* Match a counted report against its duty's slots; *matched set when a slot took it. */
-void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+/* Match a counted report of reporter unit `unit` (index in d->units, -1: none) against its
+   duty's slots; *matched set when a slot took it. */
+void dvi_ev_match_slots(ev_duty *d, int32_t unit, int32_t rstart, int32_t rend,
                         int64_t submitted, const char *report, bool *matched);
 int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_entity *quota);
 /* Add one value of a counted report; *credited set when it credited a unit. */
-int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,
-                         const char *locality, const char *metric, ev_dec value, bool cumulative,
+int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, ev_ref *reporter,
+                         ev_ref *locality, uint32_t m, ev_dec value, bool cumulative,
                          const ev_key *key, bool *credited);
 int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *rows,
                             ev_result_row *result);

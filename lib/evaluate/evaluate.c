@@ -46,6 +46,7 @@ static void free_accumulators(danvan_evaluation *ev) {
     dvi_free(ev->duties[i].slots);
     dvi_free(ev->duties[i].units);
     dvi_free(ev->duties[i].state);
+    dvi_free(ev->duties[i].best);
     dvi_ptrmap_free(&ev->duties[i].unit_index);
   }
   dvi_free(ev->duties);
@@ -55,7 +56,14 @@ static void free_accumulators(danvan_evaluation *ev) {
   dvi_free(ev->quotas);
   ev->quotas = NULL;
   ev->nquotas = 0;
-  dvi_strset_free(&ev->seen);
+  dvi_ev_seen_free(&ev->seen);
+  dvi_refmap_free(&ev->orgs);
+  dvi_refmap_free(&ev->locs);
+  dvi_free(ev->metrics);
+  ev->metrics = NULL;
+  ev->nmetrics = 0;
+  ev->last_duty = NULL;
+  ev->ncellkeys = 0;
 }
 
 void danvan_evaluation_free(danvan_evaluation *ev) {
@@ -89,6 +97,38 @@ static int32_t find_plan(const danvan_entity **out, const danvan_dataset *ds, co
   return DANVAN_OK;
 }
 
+/* The distinct metrics of the quotas, and per quota the index of each in its own list (the
+   first, as a value's metric matches the first equal id), so that a value's metric is
+   resolved once rather than compared with every quota's ids. */
+static int32_t number_metrics(danvan_evaluation *ev) {
+  size_t total = 0;
+  for (uint32_t i = 0; i < ev->nquotas; i++) total += ev->quotas[i].nmetrics;
+  if (!total) return DANVAN_OK;
+  ev->metrics = dvi_calloc(total, sizeof *ev->metrics);
+  if (!ev->metrics) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (uint32_t i = 0; i < ev->nquotas; i++) {
+    const ev_quota *q = &ev->quotas[i];
+    for (uint32_t m = 0; m < q->nmetrics; m++) {
+      uint32_t k = 0;
+      while (k < ev->nmetrics && ev->metrics[k] != q->metrics[m]) k++; /* interned */
+      if (k == ev->nmetrics) ev->metrics[ev->nmetrics++] = q->metrics[m];
+    }
+  }
+  for (uint32_t i = 0; i < ev->nquotas; i++) {
+    ev_quota *q = &ev->quotas[i];
+    q->cell_base = ev->ncellkeys;
+    ev->ncellkeys += q->nmetrics;
+    q->metric_of = dvi_malloc(ev->nmetrics * sizeof *q->metric_of);
+    if (!q->metric_of) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    for (uint32_t k = 0; k < ev->nmetrics; k++) {
+      q->metric_of[k] = -1;
+      for (uint32_t m = 0; m < q->nmetrics && q->metric_of[k] < 0; m++)
+        if (q->metrics[m] == ev->metrics[k]) q->metric_of[k] = (int32_t)m;
+    }
+  }
+  return DANVAN_OK;
+}
+
 int32_t danvan_evaluation_begin(danvan_evaluation **out, const danvan_dataset *ds,
                                 const char *plan_id, int64_t as_of,
                                 const danvan_evaluate_options *opts) {
@@ -108,6 +148,8 @@ int32_t danvan_evaluation_begin(danvan_evaluation **out, const danvan_dataset *d
   ev->as_of = as_of;
   ev->plan_id = dvi_ev_intern(ev, danvan_entity_id(plan));
   if (!ev->plan_id) goto nomem;
+  ev->orgs.kind = DANVAN_KIND_ORGANISATION;
+  ev->locs.kind = DANVAN_KIND_LOCALITY;
 
   size_t nduties = danvan_entity_child_count(plan, DANVAN_KIND_DUTY);
   if (nduties) {
@@ -135,6 +177,7 @@ int32_t danvan_evaluation_begin(danvan_evaluation **out, const danvan_dataset *d
       if ((rc = dvi_ev_setup_quota(ev, q, qe))) goto fail;
     }
   }
+  if ((rc = number_metrics(ev))) goto fail;
   *out = ev;
   return DANVAN_OK;
 nomem:
@@ -154,13 +197,26 @@ int32_t dvi_ev_report_date(const danvan_entity *r) {
 }
 
 /* A duty of the plan (duties without an id cannot be named and are not kept). */
-static ev_duty *duty_by_id(const danvan_evaluation *ev, const char *id) {
+static ev_duty *duty_by_id(danvan_evaluation *ev, const char *id) {
+  /* consecutive reports mostly name the same duty */
+  if (ev->last_duty && strcmp(ev->last_duty->id, id) == 0) return (ev_duty *)ev->last_duty;
   for (uint32_t i = 0; i < ev->nduties; i++)
-    if (strcmp(ev->duties[i].id, id) == 0) return &ev->duties[i];
+    if (strcmp(ev->duties[i].id, id) == 0) return (ev_duty *)(ev->last_duty = &ev->duties[i]);
   return NULL;
 }
 
-static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
+/* The evaluation's number of a metric id (ev->metrics), or -1. */
+static int32_t metric_number(const danvan_evaluation *ev, const char *id) {
+  for (uint32_t k = 0; k < ev->nmetrics; k++)
+    if (strcmp(ev->metrics[k], id) == 0) return (int32_t)k;
+  return -1;
+}
+
+/* How the repeats of a report's id are found: SEEN_ANY for a report from anywhere; SEEN_BATCH
+   in a batch of the evaluation's own dataset whose ids are all distinct. */
+enum { SEEN_ANY, SEEN_BATCH };
+
+static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r, int how) {
   ev->tally[DANVAN_TALLY_SEEN]++;
   const dvi_value *plan = dvi_val(r, DANVAN_F_PLAN), *duty = dvi_val(r, DANVAN_F_DUTY);
   ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;
@@ -180,10 +236,10 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   }
   const char *rid = NULL, *id = danvan_entity_id(r);
   if (id) {
-    bool added = false;
-    rid = dvi_strset_add(&ev->seen, &ev->arena, id, &added);
-    if (!rid) return dvi_error(DANVAN_ENOMEM, "out of memory");
-    if (!added) {
+    int32_t rc = how == SEEN_BATCH ? dvi_ev_seen_batch(ev, id, &rid)
+                                   : dvi_ev_seen_add(ev, id, danvan_entity_dataset(r) == ev->ds, &rid);
+    if (rc) return rc;
+    if (!rid) {
       ev->tally[DANVAN_TALLY_REPEATED]++;
       return DANVAN_OK;
     }
@@ -192,16 +248,22 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
   if (!sub) ev->tally[DANVAN_TALLY_UNTIMED]++;
 
   const dvi_value *orgv = dvi_val(r, DANVAN_F_ORG);
-  const danvan_entity *org = orgv ? dvi_ev_find(ev->ds, orgv->u.s, DANVAN_KIND_ORGANISATION) : NULL;
+  ev_ref *reporter = NULL;
+  if (orgv && !(reporter = dvi_ev_resolve(ev, &ev->orgs, orgv->u.s)))
+    return dvi_error(DANVAN_ENOMEM, "out of memory");
+  const danvan_entity *org = reporter ? reporter->e : NULL;
   bool matched = false, credited = false;
-  if (d && sub && org)
-    dvi_ev_match_slots(d, org, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
+  if (d && sub && org) {
+    if (reporter->unit_duty != d) { /* consecutive reports mostly name the same duty */
+      reporter->unit_duty = d;
+      reporter->unit = dvi_ptrmap_get(&d->unit_index, org);
+    }
+    dvi_ev_match_slots(d, reporter->unit, dvi_ev_date(r, DANVAN_F_START), dvi_ev_date(r, DANVAN_F_END),
                        sub->u.i, rid, &matched);
+  }
 
   const danvan_entity *first_value = dvi_kid_first(r, DANVAN_KIND_VALUE);
-  if (orgv && first_value && ev->nquotas) {
-    const char *reporter = dvi_ev_intern(ev, orgv->u.s);
-    if (!reporter) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  if (orgv && first_value && ev->nmetrics) {
     const dvi_value *mode = dvi_val(r, DANVAN_F_MODE);
     bool cumulative = mode && strcmp(mode->u.s, "cumulative") == 0;
     ev_key key = {dvi_ev_report_date(r), sub ? sub->u.i : INT64_MIN, rid};
@@ -209,12 +271,16 @@ static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r) {
       const dvi_value *metric = dvi_val(v, DANVAN_F_METRIC), *val = dvi_val(v, DANVAN_F_VALUE);
       const dvi_value *loc = dvi_val(v, DANVAN_F_LOCALITY);
       if (!metric || !val) continue;
-      const char *locality = NULL;
-      if (loc && !(locality = dvi_ev_intern(ev, loc->u.s)))
+      int32_t mk = metric_number(ev, metric->u.s);
+      if (mk < 0) continue; /* no quota counts it */
+      ev_ref *locality = NULL;
+      if (loc && !(locality = dvi_ev_resolve(ev, &ev->locs, loc->u.s)))
         return dvi_error(DANVAN_ENOMEM, "out of memory");
       ev_dec value = {val->u.i, val->scale};
       for (uint32_t k = 0; k < ev->nquotas; k++) {
-        int32_t rc = dvi_ev_quota_add(ev, &ev->quotas[k], reporter, locality, metric->u.s, value,
+        int32_t m = ev->quotas[k].metric_of[mk];
+        if (m < 0) continue;
+        int32_t rc = dvi_ev_quota_add(ev, &ev->quotas[k], reporter, locality, (uint32_t)m, value,
                                       cumulative, &key, &credited);
         if (rc) return rc;
       }
@@ -230,7 +296,7 @@ int32_t danvan_evaluation_add_report(danvan_evaluation *ev, const danvan_entity 
   DVI_CHECK_ARG(ev && report && dvi_desc(report)->kind == DANVAN_KIND_REPORT);
   if (ev->finished) return dvi_error(DANVAN_EINVAL, "the evaluation is already finished");
   if (ev->broken) return dvi_error(DANVAN_EINVAL, "the evaluation failed earlier; free it");
-  int32_t rc = add_report(ev, report);
+  int32_t rc = add_report(ev, report, SEEN_ANY);
   if (rc) ev->broken = true;
   return rc;
 }
@@ -238,11 +304,22 @@ int32_t danvan_evaluation_add_report(danvan_evaluation *ev, const danvan_entity 
 int32_t danvan_evaluation_add_reports(danvan_evaluation *ev, const danvan_dataset *reports) {
   DVI_CHECK_ARG(ev && reports);
   size_t n = danvan_dataset_count(reports, DANVAN_KIND_REPORT);
-  for (size_t i = 0; i < n; i++) {
-    int32_t rc = danvan_evaluation_add_report(ev, danvan_dataset_get(reports, DANVAN_KIND_REPORT, i));
-    if (rc) return rc;
+  /* The reports of the evaluation's own dataset are distinct entities, each given once here;
+     when no id of the dataset is duplicated, their ids are distinct too, so only the ids seen
+     before this batch can repeat one: the batch records its ids without indexing them (they
+     are indexed if a later report needs them). */
+  if (reports != ev->ds || reports->ids.dups || ev->finished || ev->broken) {
+    for (size_t i = 0; i < n; i++) {
+      int32_t rc = danvan_evaluation_add_report(ev, danvan_dataset_get(reports, DANVAN_KIND_REPORT, i));
+      if (rc) return rc;
+    }
+    return DANVAN_OK;
   }
-  return DANVAN_OK;
+  int32_t rc = dvi_ev_seen_sync(ev);
+  for (size_t i = 0; i < n && !rc; i++)
+    rc = add_report(ev, danvan_dataset_get(reports, DANVAN_KIND_REPORT, i), SEEN_BATCH);
+  if (rc) ev->broken = true;
+  return rc;
 }
 
 typedef struct stream_ctx {
@@ -286,12 +363,14 @@ static int32_t finish_duties(danvan_evaluation *ev) {
     for (uint32_t u = 0; u < d->nunits; u++) {
       ev_duty_row *row = &ev->duty_rows[ev->nduty_rows++];
       row->duty = d->id;
-      row->org = dvi_ev_intern(ev, danvan_entity_id(d->units[u]));
+      row->org = danvan_entity_id(d->units[u]); /* the dataset's (kept alive): no copy */
       if (!row->org) return dvi_error(DANVAN_ENOMEM, "out of memory");
       for (uint32_t s = 0; s < d->nslots; s++) {
         const ev_slotdef *def = &d->slots[s];
-        const ev_slotstate *st = &d->state[(size_t)u * d->nslots + s];
-        int32_t status = st->best ? st->best
+        size_t k = (size_t)s * d->nunits + u;
+        const ev_slotstate *st = &d->state[k];
+        int8_t best = d->best[k];
+        int32_t status = best ? best
                          : ev->as_of > def->last ? DANVAN_SLOT_MISSING
                                                  : DANVAN_SLOT_PENDING;
         ev_slot_row *sr = &ev->slot_rows[ev->nslot_rows++];
@@ -301,7 +380,7 @@ static int32_t finish_duties(danvan_evaluation *ev) {
         sr->end = def->end;
         sr->deadline = def->last;
         sr->status = status;
-        if (st->best) {
+        if (best) {
           sr->report = st->report;
           sr->submitted = st->submitted;
           sr->has_submitted = true;
@@ -346,12 +425,18 @@ typedef struct rollup {
   int64_t due, on_time;
 } rollup;
 
-/* Visit an organisation and its ancestors once each (a cycle in the data stops the walk). */
-static size_t ancestors(const danvan_dataset *ds, const dvi_ptrmap *index, const char *org_id,
-                        int32_t *out, size_t cap) {
+/* Visit an organisation and its ancestors once each (a cycle in the data stops the walk).
+   Parents are followed through the evaluation's organisation map (each resolved once). */
+static size_t ancestors(danvan_evaluation *ev, const dvi_ptrmap *index, const char *org_id,
+                        int32_t *out, size_t cap, int32_t *rc) {
   size_t n = 0;
-  for (const danvan_entity *a = dvi_ev_find(ds, org_id, DANVAN_KIND_ORGANISATION); a && n < cap; a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
-    int32_t k = dvi_ptrmap_get(index, a);
+  ev_ref *a = dvi_ev_resolve(ev, &ev->orgs, org_id);
+  if (!a) {
+    *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    return 0;
+  }
+  for (; a && a->e && n < cap; a = dvi_ev_parent(ev, &ev->orgs, a, rc)) {
+    int32_t k = dvi_ptrmap_get(index, a->e);
     if (k < 0) break;
     bool seen = false;
     for (size_t j = 0; j < n; j++) seen = seen || out[j] == k;
@@ -422,7 +507,8 @@ static int32_t finish_scores(danvan_evaluation *ev) {
       rc = dvi_error(DANVAN_ELIMIT, "the weight of quota '%s' does not fit", row->quota);
       goto done;
     }
-    size_t n = ancestors(ev->ds, &index, row->org, chain, norgs);
+    size_t n = ancestors(ev, &index, row->org, chain, norgs, &rc);
+    if (rc) goto done;
     for (size_t k = 0; k < n; k++) {
       rollup *r = &ru[chain[k]];
       r->any = true;
@@ -435,7 +521,8 @@ static int32_t finish_scores(danvan_evaluation *ev) {
   }
   for (size_t i = 0; i < ev->nduty_rows; i++) {
     const ev_duty_row *row = &ev->duty_rows[i];
-    size_t n = ancestors(ev->ds, &index, row->org, chain, norgs);
+    size_t n = ancestors(ev, &index, row->org, chain, norgs, &rc);
+    if (rc) goto done;
     for (size_t k = 0; k < n; k++) {
       rollup *r = &ru[chain[k]];
       r->any = true;
@@ -451,16 +538,21 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     if (!r->any || (!use_q && !use_t)) continue;
     const danvan_entity *org = orgs->items[i];
     ev_score_row *s = &ev->score_rows[ev->nscore_rows++];
-    if (!(s->org = dvi_ev_intern(ev, danvan_entity_id(org)))) goto nomem;
+    if (!(s->org = danvan_entity_id(org))) goto nomem; /* the dataset's string */
     const danvan_entity *loc = dvi_ev_ref(ev->ds, org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
     const dvi_value *lk = loc ? dvi_val(loc, DANVAN_F_KIND) : NULL;
     if (lk && !(s->level = dvi_ev_intern(ev, lk->u.s))) goto nomem;
     s->depth = -1;
     if (loc) {
+      /* the ancestors through the locality map: siblings share them, each resolved once */
       size_t guard = ev->ds->nentities + 1;
+      const dvi_value *pv = dvi_val(loc, DANVAN_F_PARENT);
+      ev_ref *l = NULL;
+      if (pv && !(l = dvi_ev_resolve(ev, &ev->locs, pv->u.s))) goto nomem;
+      if (l && !l->e) l = NULL;
       s->depth = 0;
-      for (const danvan_entity *l = dvi_ev_ref(ev->ds, loc, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); l && guard--; l = dvi_ev_ref(ev->ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
-        s->depth++;
+      for (; l && guard--; l = dvi_ev_parent(ev, &ev->locs, l, &rc)) s->depth++;
+      if (rc) goto done;
     }
     s->value_e4 = score_e4(ev, r, use_q, use_t);
     s->has_share = r->wsum > 0;
@@ -501,7 +593,12 @@ static int cmp_labels(const void *a, const void *b) {
   return strcmp(((const ev_label *)a)->id, ((const ev_label *)b)->id);
 }
 
-static int32_t add_label(danvan_evaluation *ev, size_t *cap, const char *id, int32_t field) {
+static int32_t add_label(danvan_evaluation *ev, size_t *cap, dvi_ptrmap *done, const char *id,
+                         int32_t field) {
+  /* one pointer per id and entity (interned, or the entity's own string): a row's organisation
+     already labelled (same field) adds nothing new */
+  if (dvi_ptrmap_get(done, id) == field) return DANVAN_OK;
+  if (!dvi_ptrmap_put(done, id, field)) return dvi_error(DANVAN_ENOMEM, "out of memory");
   danvan_entity *e = dvi_find(ev->ds, id);
   const dvi_value *v = e ? dvi_val(e, field) : NULL;
   if (!v && e && field == DANVAN_F_NAME) v = dvi_val(e, DANVAN_F_ABBR);
@@ -524,14 +621,17 @@ static int32_t add_label(danvan_evaluation *ev, size_t *cap, const char *id, int
 static int32_t finish_labels(danvan_evaluation *ev) {
   size_t cap = 0;
   int32_t rc = DANVAN_OK;
-  for (uint32_t i = 0; i < ev->nduties && !rc; i++) rc = add_label(ev, &cap, ev->duties[i].id, DANVAN_F_TITLE);
-  for (uint32_t i = 0; i < ev->nquotas && !rc; i++) rc = add_label(ev, &cap, ev->quotas[i].id, DANVAN_F_TITLE);
-  for (size_t i = 0; i < ev->nduty_rows && !rc; i++) rc = add_label(ev, &cap, ev->duty_rows[i].org, DANVAN_F_NAME);
-  for (size_t i = 0; i < ev->nquota_rows && !rc; i++) rc = add_label(ev, &cap, ev->quota_rows[i].org, DANVAN_F_NAME);
-  for (size_t i = 0; i < ev->nscore_rows && !rc; i++) rc = add_label(ev, &cap, ev->score_rows[i].org, DANVAN_F_NAME);
-  rc = rc ? rc : add_label(ev, &cap, ev->plan_id, DANVAN_F_TITLE);
+  dvi_ptrmap done;
+  memset(&done, 0, sizeof done);
+  for (uint32_t i = 0; i < ev->nduties && !rc; i++) rc = add_label(ev, &cap, &done, ev->duties[i].id, DANVAN_F_TITLE);
+  for (uint32_t i = 0; i < ev->nquotas && !rc; i++) rc = add_label(ev, &cap, &done, ev->quotas[i].id, DANVAN_F_TITLE);
+  for (size_t i = 0; i < ev->nduty_rows && !rc; i++) rc = add_label(ev, &cap, &done, ev->duty_rows[i].org, DANVAN_F_NAME);
+  for (size_t i = 0; i < ev->nquota_rows && !rc; i++) rc = add_label(ev, &cap, &done, ev->quota_rows[i].org, DANVAN_F_NAME);
+  for (size_t i = 0; i < ev->nscore_rows && !rc; i++) rc = add_label(ev, &cap, &done, ev->score_rows[i].org, DANVAN_F_NAME);
+  rc = rc ? rc : add_label(ev, &cap, &done, ev->plan_id, DANVAN_F_TITLE);
+  dvi_ptrmap_free(&done);
   if (rc || !ev->nlabels) return rc;
-  /* interned ids: equal ids are equal pointers; sort and drop repeats */
+  /* sort and drop repeats (equal ids, compared as strings) */
   qsort(ev->labels, ev->nlabels, sizeof *ev->labels, cmp_labels);
   size_t n = 1;
   for (size_t i = 1; i < ev->nlabels; i++)

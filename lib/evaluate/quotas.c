@@ -4,15 +4,6 @@
 
 #include "evaluate/eval.h"
 
-/* Is locality `e` strictly below locality `anc`? Bounded against cycles. */
-static bool loc_below(const danvan_dataset *ds, const danvan_entity *e, const danvan_entity *anc) {
-  size_t guard = ds->nentities + 1;
-  for (const danvan_entity *p = dvi_ev_ref(ds, e, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY); p && guard--;
-       p = dvi_ev_ref(ds, p, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
-    if (p == anc) return true;
-  return false;
-}
-
 static int32_t aggregate_of(const danvan_dataset *ds, const char *metric) {
   const danvan_entity *m = dvi_ev_find(ds, metric, DANVAN_KIND_METRIC);
   const dvi_value *a = m ? dvi_val(m, DANVAN_F_AGGREGATE) : NULL;
@@ -112,8 +103,13 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
       }
     }
   }
-  if (rc || !q->nunits) return rc;
-  /* units by locality, for the locality credit: chains in unit order */
+  return rc;
+}
+
+/* Units by locality, for the locality credit: chains in unit order. Built when a value with
+   a locality below its reporter's first needs them (most report sets have none). */
+static int32_t loc_chains(danvan_evaluation *ev, ev_quota *q) {
+  if (q->loc_next) return DANVAN_OK;
   q->loc_next = dvi_malloc(q->nunits * sizeof *q->loc_next);
   if (!q->loc_next) return dvi_error(DANVAN_ENOMEM, "out of memory");
   for (uint32_t k = q->nunits; k-- > 0;) {
@@ -122,7 +118,12 @@ int32_t dvi_ev_setup_quota(danvan_evaluation *ev, ev_quota *q, const danvan_enti
     if (!lu) continue;
     int32_t head = dvi_ptrmap_get(&q->loc_first, lu);
     if (head >= 0) q->loc_next[k] = head;
-    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    if (!dvi_ptrmap_set(&q->loc_first, lu, (int32_t)k)) {
+      dvi_free(q->loc_next);
+      q->loc_next = NULL;
+      dvi_ptrmap_free(&q->loc_first);
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    }
   }
   return DANVAN_OK;
 }
@@ -133,6 +134,7 @@ void dvi_ev_quota_free(ev_quota *q) {
   dvi_free(q->cell_slots);
   dvi_free(q->metrics);
   dvi_free(q->aggs);
+  dvi_free(q->metric_of);
   dvi_free(q->units);
   dvi_free(q->loc_next);
   dvi_ptrmap_free(&q->unit_index);
@@ -191,35 +193,42 @@ static bool push_unit(int32_t **units, uint32_t *n, uint32_t *cap, int32_t k) {
   return true;
 }
 
-/* The units of q credited by values of `reporter` carrying `locality`. */
-static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
+/* The units of q credited by values of `rep` carrying `loc`. Parents are followed through
+   the evaluation's reference maps (each resolved once), as dvi_ev_ref() would find them. */
+static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c, ev_ref *rep, ev_ref *loc) {
   const danvan_dataset *ds = ev->ds;
-  const danvan_entity *rep = dvi_ev_find(ds, c->reporter, DANVAN_KIND_ORGANISATION);
-  if (!rep || !q->nunits) return DANVAN_OK;
+  if (!rep->e || !q->nunits) return DANVAN_OK;
   int32_t *units = NULL;
   uint32_t n = 0, cap = 0;
   bool ok = true;
+  int32_t rc = DANVAN_OK;
   /* organisation tree: the reporter and its ancestors */
   size_t guard = ds->nentities + 1;
-  for (const danvan_entity *a = rep; a && guard-- && ok;
-       a = dvi_ev_ref(ds, a, DANVAN_F_PARENT, DANVAN_KIND_ORGANISATION)) {
-    int32_t k = dvi_ptrmap_get(&q->unit_index, a);
+  for (ev_ref *a = rep; a && guard-- && ok && !rc; a = dvi_ev_parent(ev, &ev->orgs, a, &rc)) {
+    int32_t k = dvi_ptrmap_get(&q->unit_index, a->e);
     if (k >= 0) ok = push_unit(&units, &n, &cap, k);
   }
   /* locality tree: units of the value's area below the reporter's own area */
-  const danvan_entity *lv = ev->opts.locality_credit ? dvi_ev_find(ds, c->locality, DANVAN_KIND_LOCALITY) : NULL;
-  const danvan_entity *lr = dvi_ev_ref(ds, rep, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);
-  if (lv && lr && lv != lr && loc_below(ds, lv, lr)) {
+  ev_ref *lv = ev->opts.locality_credit && loc && loc->e ? loc : NULL;
+  ev_ref *lr = lv && !rc ? dvi_ev_locality(ev, rep, &rc) : NULL;
+  if (lv && lr && lv->e != lr->e && ok && !rc) {
+    /* is the value's locality strictly below the reporter's? (bounded against cycles) */
+    bool below = false;
+    guard = ds->nentities + 1;
+    for (ev_ref *p = dvi_ev_parent(ev, &ev->locs, lv, &rc); p && guard-- && !below && !rc;
+         p = dvi_ev_parent(ev, &ev->locs, p, &rc))
+      below = p->e == lr->e;
+    if (below && !rc) rc = loc_chains(ev, q);
     /* the localities from the value's up to (not including) the reporter's */
     guard = ds->nentities + 1;
-    for (const danvan_entity *l = lv; l && l != lr && guard-- && ok;
-         l = dvi_ev_ref(ds, l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY))
-      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l); k >= 0 && ok; k = q->loc_next[k])
+    for (ev_ref *l = lv; below && l && l->e != lr->e && guard-- && ok && !rc;
+         l = dvi_ev_parent(ev, &ev->locs, l, &rc))
+      for (int32_t k = dvi_ptrmap_get(&q->loc_first, l->e); k >= 0 && ok; k = q->loc_next[k])
         ok = push_unit(&units, &n, &cap, k);
   }
-  if (!ok) {
+  if (!ok || rc) {
     dvi_free(units);
-    return dvi_error(DANVAN_ENOMEM, "out of memory");
+    return rc ? rc : dvi_error(DANVAN_ENOMEM, "out of memory");
   }
   if (n) qsort(units, n, sizeof *units, cmp_i32);
   c->units = units;
@@ -227,13 +236,26 @@ static int32_t credit(danvan_evaluation *ev, ev_quota *q, ev_cell *c) {
   return DANVAN_OK;
 }
 
-static int32_t find_cell(danvan_evaluation *ev, ev_quota *q, const char *reporter,
-                         const char *locality, uint32_t m, ev_cell **out) {
+static int32_t find_cell(danvan_evaluation *ev, ev_quota *q, ev_ref *rep, ev_ref *loc,
+                         uint32_t m, ev_cell **out) {
+  const char *reporter = rep->id, *locality = loc ? loc->id : NULL;
+  /* values without a locality: the reporter's own cache of its cells */
+  uint32_t *known = NULL;
+  if (!loc) {
+    if (!rep->cells && !(rep->cells = dvi_arena_alloc(&ev->arena, ev->ncellkeys * sizeof *rep->cells)))
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
+    known = &rep->cells[q->cell_base + m];
+    if (*known) {
+      *out = &q->cells[*known - 1];
+      return DANVAN_OK;
+    }
+  }
   if (q->cell_cap) {
     size_t mask = q->cell_cap - 1;
     for (size_t j = cell_hash(reporter, locality, m) & mask; q->cell_slots[j]; j = (j + 1) & mask) {
       ev_cell *c = &q->cells[q->cell_slots[j] - 1];
       if (c->reporter == reporter && c->locality == locality && c->metric == m) {
+        if (known) *known = q->cell_slots[j];
         *out = c;
         return DANVAN_OK;
       }
@@ -254,12 +276,13 @@ static int32_t find_cell(danvan_evaluation *ev, ev_quota *q, const char *reporte
   c->reporter = reporter;
   c->locality = locality;
   c->metric = m;
-  int32_t rc = credit(ev, q, c);
+  int32_t rc = credit(ev, q, c, rep, loc);
   if (rc) return rc;
   size_t mask = q->cell_cap - 1;
   size_t j = cell_hash(reporter, locality, m) & mask;
   while (q->cell_slots[j]) j = (j + 1) & mask;
   q->cell_slots[j] = ++q->ncells;
+  if (known) *known = q->ncells;
   *out = c;
   return DANVAN_OK;
 }
@@ -278,12 +301,9 @@ static int32_t combine(ev_dec *a, ev_dec b, int32_t agg) {
   }
 }
 
-int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, const char *reporter,
-                         const char *locality, const char *metric, ev_dec value, bool cumulative,
+int32_t dvi_ev_quota_add(danvan_evaluation *ev, ev_quota *q, ev_ref *reporter,
+                         ev_ref *locality, uint32_t m, ev_dec value, bool cumulative,
                          const ev_key *key, bool *credited) {
-  uint32_t m = 0;
-  while (m < q->nmetrics && strcmp(q->metrics[m], metric) != 0) m++;
-  if (m == q->nmetrics) return DANVAN_OK;
   if (q->start && key->date && key->date < q->start) return DANVAN_OK;
   if (q->end && key->date && key->date > q->end) return DANVAN_OK;
   ev_cell *c = NULL;
@@ -434,6 +454,7 @@ static const ev_key *cell_value(const ev_cell *c, ev_dec *v) {
 
 int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *rows,
                             ev_result_row *res) {
+  (void)ev;
   uint32_t nm = q->nmetrics ? q->nmetrics : 1;
   acc *units = dvi_calloc((size_t)q->nunits * nm + nm, sizeof *units);
   if (!units) return dvi_error(DANVAN_ENOMEM, "out of memory");
@@ -456,7 +477,7 @@ int32_t dvi_ev_quota_finish(danvan_evaluation *ev, ev_quota *q, ev_quota_row *ro
   for (uint32_t k = 0; k < q->nunits && !rc; k++) {
     ev_quota_row *r = &rows[k];
     r->quota = q->id;
-    r->org = dvi_ev_intern(ev, danvan_entity_id(q->units[k]));
+    r->org = danvan_entity_id(q->units[k]); /* the dataset's string (kept alive) */
     if (!r->org) rc = dvi_error(DANVAN_ENOMEM, "out of memory");
     bool met = false;
     if (!rc) rc = quota_value(q, &units[(size_t)k * nm], &r->achieved, &r->has_achieved, &met);

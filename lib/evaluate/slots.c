@@ -127,7 +127,8 @@ int32_t dvi_ev_setup_duty(danvan_evaluation *ev, ev_duty *d, const danvan_entity
   }
   if (d->nunits && d->nslots) {
     d->state = dvi_calloc((size_t)d->nunits * d->nslots, sizeof *d->state);
-    if (!d->state) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    d->best = dvi_calloc((size_t)d->nunits * d->nslots, sizeof *d->best);
+    if (!d->state || !d->best) return dvi_error(DANVAN_ENOMEM, "out of memory");
   }
   return DANVAN_OK;
 }
@@ -137,24 +138,23 @@ static int status_rank(int8_t s) {
   return s == DANVAN_SLOT_ON_TIME ? 3 : s == DANVAN_SLOT_EARLY ? 2 : s == DANVAN_SLOT_LATE ? 1 : 0;
 }
 
-static void offer(ev_slotstate *st, int8_t status, int64_t submitted, const char *report) {
-  int a = status_rank(status), b = status_rank(st->best);
+static void offer(ev_slotstate *st, int8_t *best, int8_t status, int64_t submitted,
+                  const char *report) {
+  int a = status_rank(status), b = status_rank(*best);
   bool better = a > b;
   if (a == b && a > 0) {
     if (submitted != st->submitted) better = submitted < st->submitted;
     else better = report && (!st->report || strcmp(report, st->report) < 0);
   }
   if (!better) return;
-  st->best = status;
+  *best = status;
   st->submitted = submitted;
   st->report = report;
 }
 
-void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, int32_t rend,
+void dvi_ev_match_slots(ev_duty *d, int32_t u, int32_t rstart, int32_t rend,
                         int64_t submitted, const char *report, bool *matched) {
-  if (!d->nslots || !d->state) return;
-  int32_t u = dvi_ptrmap_get(&d->unit_index, org);
-  if (u < 0) return;
+  if (!d->nslots || !d->state || !d->best || u < 0) return;
   uint32_t lo, hi;
   if (d->freq == F_ONCE) {
     lo = 0;
@@ -193,7 +193,8 @@ void dvi_ev_match_slots(ev_duty *d, const danvan_entity *org, int32_t rstart, in
     int8_t status = submitted < s->open   ? DANVAN_SLOT_EARLY
                     : submitted <= s->last ? DANVAN_SLOT_ON_TIME
                                            : DANVAN_SLOT_LATE;
-    offer(&d->state[(size_t)u * d->nslots + i], status, submitted, report);
+    size_t k = (size_t)i * d->nunits + (uint32_t)u;
+    offer(&d->state[k], &d->best[k], status, submitted, report);
     *matched = true;
   }
 }

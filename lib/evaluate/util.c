@@ -68,6 +68,237 @@ const char *dvi_ev_intern(danvan_evaluation *ev, const char *s) {
   return dvi_strset_add(&ev->strs, &ev->arena, s, NULL);
 }
 
+/* ---- hashed indexes of strings ---------------------------------------------------------- */
+uint64_t dvi_ev_hash(const char *s) {
+  uint64_t h = hash_str(s);
+  h ^= h >> 29; /* FNV's low bits are weak: mix before they pick a slot */
+  h *= 0xbf58476d1ce4e5b9ULL;
+  h ^= h >> 32;
+  return h;
+}
+
+#define HI_TAG(h) ((h) >> 32)
+
+/* Insert entry i with hash h (not present; room checked by hindex_room). */
+static void hindex_put(dvi_hindex *x, uint64_t h, size_t i) {
+  size_t mask = x->cap - 1;
+  size_t j = (size_t)h & mask;
+  while (x->slots[j]) j = (j + 1) & mask;
+  x->slots[j] = (HI_TAG(h) << 32) | (uint64_t)(i + 1);
+  x->len++;
+}
+
+/* Make room for one more entry; hash_of gives the hash of an indexed entry (for a rehash). */
+static bool hindex_room(dvi_hindex *x, uint64_t (*hash_of)(const void *ctx, size_t i),
+                        const void *ctx) {
+  if ((x->len + 1) * 4 <= x->cap * 3) return true;
+  size_t cap = x->cap ? x->cap * 2 : 64;
+  uint64_t *slots = dvi_calloc(cap, sizeof *slots);
+  if (!slots) return false;
+  for (size_t j = 0; j < x->cap; j++) {
+    if (!x->slots[j]) continue;
+    size_t i = (size_t)(uint32_t)x->slots[j] - 1;
+    uint64_t h = hash_of(ctx, i);
+    size_t k = (size_t)h & (cap - 1);
+    while (slots[k]) k = (k + 1) & (cap - 1);
+    slots[k] = x->slots[j];
+  }
+  dvi_free(x->slots);
+  x->slots = slots;
+  x->cap = cap;
+  return true;
+}
+
+/* ---- references resolved once per distinct string ------------------------------------------ */
+static uint64_t ref_hash(const void *ctx, size_t i) {
+  return ((const dvi_refmap *)ctx)->refs[i]->hash;
+}
+
+ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s) {
+  /* Reports come in runs: the same reporter again, or the reporters in the order of their
+     first reports (a file sorted by period, then unit, some units missing). Trying the last
+     ref found and the two created after it saves hashing the string and a probe of the
+     index (a cache miss at scale) for most reports. */
+  for (size_t i = m->last; i < m->n && i <= m->last + 2; i++)
+    if (strcmp(m->refs[i]->id, s) == 0) {
+      m->last = i;
+      return m->refs[i];
+    }
+  uint64_t h = dvi_ev_hash(s);
+  if (m->index.cap) {
+    size_t mask = m->index.cap - 1;
+    for (size_t j = (size_t)h & mask; m->index.slots[j]; j = (j + 1) & mask) {
+      uint64_t v = m->index.slots[j];
+      if ((v >> 32) != HI_TAG(h)) continue;
+      ev_ref *r = m->refs[(uint32_t)v - 1];
+      if (r->hash == h && strcmp(r->id, s) == 0) {
+        m->last = (uint32_t)v - 1;
+        return r;
+      }
+    }
+  }
+  if (m->n >= UINT32_MAX - 1) return NULL;
+  if (m->n == m->cap) {
+    size_t cap = m->cap ? m->cap * 2 : 64;
+    ev_ref **refs = dvi_realloc(m->refs, cap * sizeof *refs);
+    if (!refs) return NULL;
+    m->refs = refs;
+    m->cap = cap;
+  }
+  if (!hindex_room(&m->index, ref_hash, m)) return NULL;
+  ev_ref *r = dvi_arena_alloc(&ev->arena, sizeof *r);
+  if (!r || !(r->id = dvi_arena_strndup(&ev->arena, s, strlen(s)))) return NULL;
+  r->hash = h;
+  r->e = dvi_ev_find(ev->ds, s, m->kind);
+  m->refs[m->n] = r;
+  hindex_put(&m->index, h, m->n);
+  m->last = m->n++;
+  return r;
+}
+
+/* The ref that a reference field of r's entity names in map m (NULL when none). */
+static ev_ref *ref_field(danvan_evaluation *ev, dvi_refmap *m, const ev_ref *r, int32_t field,
+                         int32_t *rc) {
+  const dvi_value *v = r->e ? dvi_val(r->e, field) : NULL;
+  if (!v) return NULL;
+  ev_ref *t = dvi_ev_resolve(ev, m, v->u.s);
+  if (!t) {
+    *rc = dvi_error(DANVAN_ENOMEM, "out of memory");
+    return NULL;
+  }
+  return t->e ? t : NULL;
+}
+
+ev_ref *dvi_ev_parent(danvan_evaluation *ev, dvi_refmap *m, ev_ref *r, int32_t *rc) {
+  if (!r->parent_done) {
+    int32_t err = DANVAN_OK;
+    ev_ref *p = ref_field(ev, m, r, DANVAN_F_PARENT, &err);
+    if (err) {
+      *rc = err;
+      return NULL;
+    }
+    r->parent = p;
+    r->parent_done = true;
+  }
+  return r->parent;
+}
+
+ev_ref *dvi_ev_locality(danvan_evaluation *ev, ev_ref *r, int32_t *rc) {
+  if (!r->locality_done) {
+    int32_t err = DANVAN_OK;
+    ev_ref *l = ref_field(ev, &ev->locs, r, DANVAN_F_LOCALITY, &err);
+    if (err) {
+      *rc = err;
+      return NULL;
+    }
+    r->locality = l;
+    r->locality_done = true;
+  }
+  return r->locality;
+}
+
+void dvi_refmap_free(dvi_refmap *m) {
+  dvi_free(m->index.slots);
+  dvi_free(m->refs);
+  int32_t kind = m->kind;
+  memset(m, 0, sizeof *m);
+  m->kind = kind;
+}
+
+/* ---- report ids seen ------------------------------------------------------------------------ */
+#define SEEN_CTRL(h) ((uint8_t)(0x80u | (uint8_t)((h) >> 57)))
+
+static void seen_put(ev_seen *s, const char *id, uint64_t h) {
+  size_t mask = s->cap - 1;
+  size_t j = (size_t)h & mask;
+  while (s->ctrl[j]) j = (j + 1) & mask;
+  s->keys[j] = id;
+  s->ctrl[j] = SEEN_CTRL(h);
+  s->len++;
+}
+
+static bool seen_room(ev_seen *s, size_t more) {
+  if ((s->len + more) * 4 <= s->cap * 3) return true;
+  size_t cap = s->cap ? s->cap : 256;
+  while ((s->len + more) * 4 > cap * 3) cap *= 2;
+  const char **keys = dvi_malloc(cap * sizeof *keys);
+  uint8_t *ctrl = dvi_calloc(cap, 1);
+  if (!keys || !ctrl) {
+    dvi_free(keys);
+    dvi_free(ctrl);
+    return false;
+  }
+  const char **okeys = s->keys;
+  uint8_t *octrl = s->ctrl;
+  size_t ocap = s->cap;
+  s->keys = keys;
+  s->ctrl = ctrl;
+  s->cap = cap;
+  s->len = 0;
+  for (size_t j = 0; j < ocap; j++)
+    if (octrl[j]) seen_put(s, okeys[j], dvi_ev_hash(okeys[j]));
+  dvi_free(okeys);
+  dvi_free(octrl);
+  return true;
+}
+
+static bool seen_has(const ev_seen *s, const char *id, uint64_t h) {
+  if (!s->len) return false;
+  size_t mask = s->cap - 1;
+  uint8_t c = SEEN_CTRL(h);
+  for (size_t j = (size_t)h & mask; s->ctrl[j]; j = (j + 1) & mask)
+    if (s->ctrl[j] == c && strcmp(s->keys[j], id) == 0) return true;
+  return false;
+}
+
+int32_t dvi_ev_seen_sync(danvan_evaluation *ev) {
+  ev_seen *s = &ev->seen;
+  if (!s->npending) return DANVAN_OK;
+  if (!seen_room(s, s->npending)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  for (size_t i = 0; i < s->npending; i++) seen_put(s, s->pending[i], dvi_ev_hash(s->pending[i]));
+  dvi_free(s->pending);
+  s->pending = NULL;
+  s->npending = s->cappending = 0;
+  return DANVAN_OK;
+}
+
+int32_t dvi_ev_seen_add(danvan_evaluation *ev, const char *id, bool own, const char **rid) {
+  ev_seen *s = &ev->seen;
+  *rid = NULL;
+  int32_t rc = dvi_ev_seen_sync(ev);
+  if (rc) return rc;
+  uint64_t h = dvi_ev_hash(id);
+  if (seen_has(s, id, h)) return DANVAN_OK;
+  const char *keep = own ? id : dvi_arena_strndup(&ev->arena, id, strlen(id));
+  if (!keep || !seen_room(s, 1)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  seen_put(s, keep, h);
+  *rid = keep;
+  return DANVAN_OK;
+}
+
+int32_t dvi_ev_seen_batch(danvan_evaluation *ev, const char *id, const char **rid) {
+  ev_seen *s = &ev->seen;
+  *rid = NULL;
+  if (s->len && seen_has(s, id, dvi_ev_hash(id))) return DANVAN_OK;
+  if (s->npending == s->cappending) {
+    size_t cap = s->cappending ? s->cappending * 2 : 256;
+    const char **p = dvi_realloc(s->pending, cap * sizeof *p);
+    if (!p) return dvi_error(DANVAN_ENOMEM, "out of memory");
+    s->pending = p;
+    s->cappending = cap;
+  }
+  s->pending[s->npending++] = id;
+  *rid = id;
+  return DANVAN_OK;
+}
+
+void dvi_ev_seen_free(ev_seen *s) {
+  dvi_free(s->keys);
+  dvi_free(s->ctrl);
+  dvi_free(s->pending);
+  memset(s, 0, sizeof *s);
+}
+
 /* ---- pointer maps ------------------------------------------------------------------------ */
 static bool ptrmap_grow(dvi_ptrmap *m) {
   size_t cap = m->cap ? m->cap * 2 : 32;
