@@ -453,10 +453,10 @@ int32_t dvi_ds_add_file(danvan_dataset *ds, const char *name, uint16_t *out_inde
 }
 
 /* ---- entities ----------------------------------------------------------------------------- */
-static bool vec_reserve(dvi_vec *v) {
+static bool hvec_reserve(dvi_hvec *v) {
   if (v->n == v->cap) {
     uint32_t cap = v->cap ? v->cap * 2 : 4;
-    danvan_entity **items = dvi_realloc(v->items, cap * sizeof *items);
+    dvi_h *items = dvi_realloc(v->items, cap * sizeof *items);
     if (!items) return false;
     v->items = items;
     v->cap = cap;
@@ -464,27 +464,21 @@ static bool vec_reserve(dvi_vec *v) {
   return true;
 }
 
-static bool vec_push(dvi_vec *v, danvan_entity *e) {
-  if (!vec_reserve(v)) return false;
-  v->items[v->n++] = e;
-  return true;
-}
-
-static void vec_remove(dvi_vec *v, const danvan_entity *e) {
+static void hvec_remove(dvi_hvec *v, dvi_h h) {
   for (uint32_t i = v->n; i-- > 0;)
-    if (v->items[i] == e) {
+    if (v->items[i] == h) {
       memmove(&v->items[i], &v->items[i + 1], (v->n - i - 1) * sizeof *v->items);
       v->n--;
       return;
     }
 }
 
-static dvi_vec *top_vec(const danvan_dataset *ds, int32_t kind) {
+static dvi_hvec *top_vec(const danvan_dataset *ds, int32_t kind) {
   int slot = dvi_kind(DANVAN_KIND_DATASET)->child_slot[kind];
   return slot >= 0 ? &ds->top[slot] : NULL;
 }
 
-const dvi_vec *dvi_top(const danvan_dataset *ds, int32_t kind) { return top_vec(ds, kind); }
+const dvi_hvec *dvi_top(const danvan_dataset *ds, int32_t kind) { return top_vec(ds, kind); }
 
 int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
                          int slot, uint32_t reserve) {
@@ -495,7 +489,7 @@ int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_k
   size_t size = sizeof(danvan_entity) + kd->mask_bytes;
   for (size_t i = 0; i < kd->nfields; i++)
     if (reserve >> i & 1) size += kd->width[i];
-  if (top && !vec_reserve(top_vec(ds, kd->kind))) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  if (top && !hvec_reserve(top_vec(ds, kd->kind))) return dvi_error(DANVAN_ENOMEM, "out of memory");
   dvi_h h;
   danvan_entity *e = dvi_arena_alloc_h(&ds->arena, size, &h);
   if (!e) return dvi_error(DANVAN_ENOMEM, "out of memory");
@@ -505,7 +499,8 @@ int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_k
   if (kd->text_index >= 0 && (reserve >> kd->text_index & 1)) e->flags |= DVI_EF_TEXTRES;
   if (top) {
     e->flags |= DVI_EF_TOP;
-    vec_push(top_vec(ds, kd->kind), e); /* cannot fail: room was made */
+    dvi_hvec *tv = top_vec(ds, kd->kind);
+    tv->items[tv->n++] = h; /* room was made */
   } else {
     e->parent = dvi_arena_handle(parent);
   }
@@ -619,7 +614,7 @@ int32_t danvan_entity_remove(danvan_entity *e) {
     prev->next = e->next;
     if (parent->last == h) parent->last = dvi_arena_handle(prev);
   }
-  if (e->flags & DVI_EF_TOP) vec_remove(top_vec(ds, e->kind), e);
+  if (e->flags & DVI_EF_TOP) hvec_remove(top_vec(ds, e->kind), h);
   unindex_tree(ds, e);
   if (ds->ids.dups) rebuild_index(ds);
   e->flags = (uint8_t)((e->flags & ~DVI_EF_TOP) | DVI_EF_GONE);
@@ -677,7 +672,7 @@ static bool kind_ok(int32_t kind) {
 size_t danvan_entity_child_count(const danvan_entity *e, int32_t kind) {
   if (!e || !kind_ok(kind)) return 0;
   if ((e->flags & DVI_EF_ROOT) && kind != DANVAN_KIND_ANY) {
-    const dvi_vec *v = top_vec(dvi_ds_of(e), kind);
+    const dvi_hvec *v = top_vec(dvi_ds_of(e), kind);
     return v ? v->n : 0;
   }
   if (kind != DANVAN_KIND_ANY && dvi_desc(e)->child_slot[kind] < 0) return 0;
@@ -700,8 +695,8 @@ danvan_entity *danvan_entity_child(const danvan_entity *e, int32_t kind, size_t 
   if (!e || !kind_ok(kind)) return NULL;
   const danvan_dataset *ds = dvi_ds_of(e);
   if ((e->flags & DVI_EF_ROOT) && kind != DANVAN_KIND_ANY) {
-    const dvi_vec *v = top_vec(ds, kind);
-    return (v && i < v->n) ? v->items[i] : NULL;
+    const dvi_hvec *v = top_vec(ds, kind);
+    return (v && i < v->n) ? dvi_ent(ds, v->items[i]) : NULL;
   }
   if (kind != DANVAN_KIND_ANY && dvi_desc(e)->child_slot[kind] < 0) return NULL;
   danvan_entity *c;

@@ -245,7 +245,7 @@ struct danvan_dataset {
   dvi_arena arena;
   danvan_entity root;
   dvi_h root_last;   /* last child of the root */
-  dvi_vec *top;      /* per root slot (+ foreign): the root's children of each kind */
+  struct dvi_hvec *top; /* per root slot (+ foreign): the root's children of each kind */
   dvi_idmap ids;
   dvi_pmap xattrs; /* entity -> dvi_xattr list */
   const char **files;
@@ -321,8 +321,14 @@ int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n);
 /* Remove every child of the root after the first `keep` (a failed merge); no rebuild of the
    id index, no memory needed. */
 void dvi_root_truncate(danvan_dataset *ds, size_t keep);
-/* The root's children of one kind (NULL when none was ever added). */
-const dvi_vec *dvi_top(const danvan_dataset *ds, int32_t kind);
+/* The root's children of one kind, as handles (4 bytes each: a million reports); NULL when
+   the kind cannot be a child of the root. */
+typedef struct dvi_hvec {
+  dvi_h *items;
+  uint32_t n, cap;
+} dvi_hvec;
+const dvi_hvec *dvi_top(const danvan_dataset *ds, int32_t kind);
+#define dvi_top_at(ds, v, i) dvi_ent((ds), (v)->items[i])
 /* Foreign attributes of an entity (NULL when none); set replaces them. */
 dvi_xattr *dvi_xattrs(const danvan_entity *e);
 int32_t dvi_set_xattrs(danvan_entity *e, dvi_xattr *list);

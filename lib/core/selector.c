@@ -97,9 +97,10 @@ int32_t danvan_selector_resolve(danvan_entity_list **out, const danvan_entity *s
       return DANVAN_OK;
     }
   }
-  const dvi_vec *orgs = dvi_top(l->ds, DANVAN_KIND_ORGANISATION);
+  const dvi_hvec *orgs = dvi_top(l->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = 0; orgs && i < orgs->n; i++)
-    if (dvi_selector_matches(sel, orgs->items[i], under, date) && dvi_list_push(l, orgs->items[i])) {
+    if (dvi_selector_matches(sel, dvi_top_at(l->ds, orgs, i), under, date) &&
+        dvi_list_push(l, dvi_top_at(l->ds, orgs, i))) {
       danvan_entity_list_free(l);
       return DANVAN_ENOMEM;
     }

@@ -484,7 +484,7 @@ static int64_t score_e4(const danvan_evaluation *ev, const rollup *r, bool use_q
 }
 
 static int32_t finish_scores(danvan_evaluation *ev) {
-  const dvi_vec *orgs = dvi_top(ev->ds, DANVAN_KIND_ORGANISATION);
+  const dvi_hvec *orgs = dvi_top(ev->ds, DANVAN_KIND_ORGANISATION);
   size_t norgs = orgs ? orgs->n : 0;
   if (!norgs) return DANVAN_OK;
   int32_t rc = DANVAN_OK;
@@ -495,7 +495,7 @@ static int32_t finish_scores(danvan_evaluation *ev) {
   ev_score_row **order = NULL;
   if (!ru || !chain) goto nomem;
   for (size_t i = 0; i < norgs; i++)
-    if (!dvi_ptrmap_put(&index, orgs->items[i], (int32_t)i)) goto nomem;
+    if (!dvi_ptrmap_put(&index, dvi_top_at(ev->ds, orgs, i), (int32_t)i)) goto nomem;
 
   int32_t scale = 0;
   for (size_t i = 0; i < ev->nquota_rows; i++)
@@ -536,7 +536,7 @@ static int32_t finish_scores(danvan_evaluation *ev) {
     const rollup *r = &ru[i];
     bool use_q = r->wsum > 0 && ev->opts.w_quota > 0, use_t = r->due > 0 && ev->opts.w_time > 0;
     if (!r->any || (!use_q && !use_t)) continue;
-    const danvan_entity *org = orgs->items[i];
+    const danvan_entity *org = dvi_top_at(ev->ds, orgs, i);
     ev_score_row *s = &ev->score_rows[ev->nscore_rows++];
     if (!(s->org = danvan_entity_id(org))) goto nomem; /* the dataset's string */
     const danvan_entity *loc = dvi_ev_ref(ev->ds, org, DANVAN_F_LOCALITY, DANVAN_KIND_LOCALITY);

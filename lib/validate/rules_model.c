@@ -123,7 +123,7 @@ static void report_loop(dvv_ctx *c, const dfs_frame *stack, size_t sp, const dan
 }
 
 static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
-  const dvi_vec *v = dvi_top(c->ds, kind);
+  const dvi_hvec *v = dvi_top(c->ds, kind);
   if (!v || !v->n) return;
   memset(c->mark, 0, (size_t)c->nseq + 1);
   size_t cap = 16;
@@ -133,7 +133,7 @@ static void rule_cycle_kind(dvv_ctx *c, int32_t kind, int32_t field) {
     return;
   }
   for (uint32_t i = 0; i < v->n; i++) {
-    const danvan_entity *root = v->items[i];
+    const danvan_entity *root = dvi_top_at(c->ds, v, i);
     if (!danvan_entity_id(root) || c->mark[dvv_ix(c, root)]) continue;
     size_t sp = 0;
     stack[sp].e = root;
@@ -210,9 +210,9 @@ static bool selector_matches_any(dvv_ctx *c, const danvan_entity *sel, const dan
         if (dvi_selector_matches(sel, o, under, 0)) return true;
     return false;
   }
-  const dvi_vec *all = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
+  const dvi_hvec *all = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = 0; all && i < all->n; i++)
-    if (dvi_selector_matches(sel, all->items[i], under, 0)) return true;
+    if (dvi_selector_matches(sel, dvi_top_at(c->ds, all, i), under, 0)) return true;
   return false;
 }
 

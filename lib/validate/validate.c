@@ -260,12 +260,12 @@ static bool collect(dvv_ctx *c) {
 
 static bool build_indexes(dvv_ctx *c) {
   /* organisations and localities are numbered for the arrays below */
-  const dvi_vec *tops[2] = {dvi_top(c->ds, DANVAN_KIND_ORGANISATION), dvi_top(c->ds, DANVAN_KIND_LOCALITY)};
+  const dvi_hvec *tops[2] = {dvi_top(c->ds, DANVAN_KIND_ORGANISATION), dvi_top(c->ds, DANVAN_KIND_LOCALITY)};
   size_t nix = 0;
   for (int t = 0; t < 2; t++)
     for (uint32_t i = 0; tops[t] && i < tops[t]->n; i++) {
       nix++;
-      if (!dvi_pmap_put(&c->ix, tops[t]->items[i], (void *)(uintptr_t)nix)) return false;
+      if (!dvi_pmap_put(&c->ix, dvi_top_at(c->ds, tops[t], i), (void *)(uintptr_t)nix)) return false;
     }
   c->nseq = (uint32_t)nix;
   size_t n = nix + 1;
@@ -279,9 +279,9 @@ static bool build_indexes(dvv_ctx *c) {
       !c->orgs_by_kind || !c->plan_metrics || !collect(c))
     return false;
   /* organisations by kind (a chain per kind, in reverse document order), localities' children */
-  const dvi_vec *orgs = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
+  const dvi_hvec *orgs = dvi_top(c->ds, DANVAN_KIND_ORGANISATION);
   for (uint32_t i = orgs ? orgs->n : 0; i-- > 0;) {
-    danvan_entity *o = orgs->items[i];
+    danvan_entity *o = dvi_top_at(c->ds, orgs, i);
     const char *k = dvv_str(o, DANVAN_F_KIND);
     if (!k) continue;
     void **slot = map_slot(c->orgs_by_kind, NULL, k);
@@ -289,9 +289,9 @@ static bool build_indexes(dvv_ctx *c) {
     c->org_next[dvv_ix(c, o)] = *slot;
     *slot = o;
   }
-  const dvi_vec *locs = dvi_top(c->ds, DANVAN_KIND_LOCALITY);
+  const dvi_hvec *locs = dvi_top(c->ds, DANVAN_KIND_LOCALITY);
   for (uint32_t i = locs ? locs->n : 0; i-- > 0;) {
-    danvan_entity *l = locs->items[i];
+    danvan_entity *l = dvi_top_at(c->ds, locs, i);
     const danvan_entity *p = dvv_ref(l, DANVAN_F_PARENT, DANVAN_KIND_LOCALITY);
     if (!p || p == l) continue;
     c->loc_sib[dvv_ix(c, l)] = c->loc_child[dvv_ix(c, p)];

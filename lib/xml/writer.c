@@ -245,7 +245,8 @@ static void write_slot(writer *w, const danvan_entity *e, size_t slot, unsigned 
     return;
   }
   /* the root's children sit in per-kind vectors; others are walked */
-  const dvi_vec *v = (e->flags & DVI_EF_ROOT) ? dvi_top(dvi_ds_of(e), sd->kind) : NULL;
+  const danvan_dataset *ds = dvi_ds_of(e);
+  const dvi_hvec *v = (e->flags & DVI_EF_ROOT) ? dvi_top(ds, sd->kind) : NULL;
   const danvan_entity *first = v ? NULL : dvi_kid_first(e, sd->kind);
   if (v ? !v->n : !first) return;
   if (sd->wrapper) {
@@ -256,7 +257,7 @@ static void write_slot(writer *w, const danvan_entity *e, size_t slot, unsigned 
   }
   unsigned d = depth + (sd->wrapper ? 1 : 0);
   if (v)
-    for (uint32_t i = 0; i < v->n && !w->rc; i++) write_entity(w, v->items[i], sd->elem, d);
+    for (uint32_t i = 0; i < v->n && !w->rc; i++) write_entity(w, dvi_top_at(ds, v, i), sd->elem, d);
   for (const danvan_entity *c = first; c && !w->rc; c = dvi_kid_next(c, sd->kind))
     write_entity(w, c, sd->elem, d);
   if (sd->wrapper) {
