@@ -14,6 +14,28 @@ static inline uint32_t get_u32(const unsigned char *p) {
 }
 static inline void put_u32(unsigned char *p, uint32_t v) { memcpy(p, &v, 4); }
 
+/* A date (yyyymmdd, day 0 for a month) in 3 bytes; a date-time (seconds) in 5. */
+static void put_date(unsigned char *c, int32_t d) {
+  uint32_t v = (uint32_t)(d / 10000) << 9 | (uint32_t)(d / 100 % 100) << 5 | (uint32_t)(d % 100);
+  c[0] = (unsigned char)v;
+  c[1] = (unsigned char)(v >> 8);
+  c[2] = (unsigned char)(v >> 16);
+}
+static int32_t get_date(const unsigned char *c) {
+  uint32_t v = (uint32_t)c[0] | (uint32_t)c[1] << 8 | (uint32_t)c[2] << 16;
+  return (int32_t)((v >> 9) * 10000 + (v >> 5 & 15) * 100 + (v & 31));
+}
+static void put_datetime(unsigned char *c, int64_t t) {
+  uint64_t u = (uint64_t)t;
+  for (int i = 0; i < 5; i++) c[i] = (unsigned char)(u >> (8 * i));
+}
+static int64_t get_datetime(const unsigned char *c) {
+  uint64_t u = 0;
+  for (int i = 0; i < 5; i++) u |= (uint64_t)c[i] << (8 * i);
+  if (u >> 39 & 1) u |= ~(uint64_t)0 << 40;
+  return (int64_t)u;
+}
+
 static inline unsigned char *inline_rec(const danvan_entity *e) {
   return (unsigned char *)(uintptr_t)(e + 1);
 }
@@ -23,6 +45,7 @@ static inline uint32_t inline_mask(const danvan_entity *e, const dvi_kind_desc *
   switch (kd->mask_bytes) {
     case 1: return p[0];
     case 2: return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+    case 3: return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16;
     default: return get_u32(p);
   }
 }
@@ -122,13 +145,8 @@ const dvi_value *dvi_val_idx(const danvan_entity *e, int idx, dvi_value *out) {
       out->u.i = t;
       break;
     }
-    case DANVAN_TYPE_DATE: {
-      int32_t d;
-      memcpy(&d, c, 4);
-      out->u.i = d;
-      break;
-    }
-    case DANVAN_TYPE_DATETIME:
+    case DANVAN_TYPE_DATE: out->u.i = get_date(c); break;
+    case DANVAN_TYPE_DATETIME: out->u.i = get_datetime(c); break;
     case DANVAN_TYPE_INT: memcpy(&out->u.i, c, 8); break;
     case DANVAN_TYPE_DECIMAL:
       memcpy(&out->u.i, c, 8);
@@ -862,11 +880,11 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
     }
     case DANVAN_TYPE_DATE:
       rc = dvi_date_parse(&i32, s, len, fd->partial);
-      memcpy(cell, &i32, 4);
+      put_date(cell, rc ? 0 : i32);
       break;
     case DANVAN_TYPE_DATETIME:
       rc = dvi_datetime_parse(&i64, s, len);
-      memcpy(cell, &i64, 8);
+      put_datetime(cell, rc ? 0 : i64);
       break;
     case DANVAN_TYPE_TIME: {
       rc = dvi_time_parse(&i32, s, len);
@@ -1034,11 +1052,8 @@ static int32_t put_scalar(danvan_entity *e, int idx, int64_t value, int32_t scal
       memcpy(cell, &t, 2);
       break;
     }
-    case DANVAN_TYPE_DATE: {
-      int32_t d = (int32_t)value;
-      memcpy(cell, &d, 4);
-      break;
-    }
+    case DANVAN_TYPE_DATE: put_date(cell, (int32_t)value); break;
+    case DANVAN_TYPE_DATETIME: put_datetime(cell, value); break;
     default:
       memcpy(cell, &value, 8);
       cell[8] = (unsigned char)(int8_t)scale;

@@ -159,7 +159,7 @@ typedef struct dvi_kind_desc {
   int8_t id_index;                        /* index of DANVAN_F_ID, -1 when the kind has none */
   /* storage of the entity's fields (see struct danvan_entity) */
   int8_t text_index;       /* index of the text content of the element itself, or -1 */
-  uint8_t mask_bytes;      /* width of an inline record's field mask: 1, 2 or 4 */
+  uint8_t mask_bytes;      /* width of an inline record's field mask: 1 to 4 */
   uint8_t width[32];       /* bytes of each field's cell */
   uint16_t full_off[32];   /* offset of each cell in a full record (after its 4-byte mask) */
   uint16_t full_size;      /* bytes of a full record, mask included */
@@ -179,8 +179,8 @@ int dvi_text_field(const dvi_kind_desc *kd, const char *group);
 /* ---- entities ----------------------------------------------------------------------------
    An entity is a 24-byte header followed by its record: the fields that are set, each in a
    cell of its own width (string, id, ref, lists: 4-byte handle of the text; enum, bool: 1
-   byte; time 2; date 4; date-time, int 8; decimal 8 + 1 scale byte), in field order,
-   preceded by a mask of the fields present (1, 2 or 4 bytes, kd->mask_bytes). A field set
+   byte; time 2; date 3; date-time 5; int 8; decimal 8 + 1 scale byte), in field order,
+   preceded by a mask of the fields present (1 to 4 bytes, kd->mask_bytes). A field set
    later that has no cell moves the record to a full one (every field's cell at a fixed
    offset, 4-byte presence mask first), whose handle then sits where the mask was
    (DVI_EF_FULL). Children are a circular list through `next`, the parent pointing at the

@@ -245,14 +245,16 @@ static void kinds_init(void) {
       if (kd->slots[i].kind) kd->child_slot[kd->slots[i].kind] = (int8_t)i;
     /* storage: cell widths, the full record's offsets */
     kd->text_index = (int8_t)dvi_text_field(kd, NULL);
-    kd->mask_bytes = kd->nfields <= 8 ? 1 : kd->nfields <= 16 ? 2 : 4;
+    kd->mask_bytes = kd->nfields <= 8 ? 1 : kd->nfields <= 16 ? 2 : kd->nfields <= 24 ? 3 : 4;
     size_t off = 4;
     for (size_t i = 0; i < kd->nfields; i++) {
       uint8_t w = 4;
       switch (kd->fields[i].type) {
         case DANVAN_TYPE_ENUM: case DANVAN_TYPE_BOOL: w = 1; break;
         case DANVAN_TYPE_TIME: w = 2; break;
-        case DANVAN_TYPE_DATETIME: case DANVAN_TYPE_INT: w = 8; break;
+        case DANVAN_TYPE_DATE: w = 3; break;     /* year << 9 | month << 5 | day */
+        case DANVAN_TYPE_DATETIME: w = 5; break; /* seconds, 40-bit two's complement */
+        case DANVAN_TYPE_INT: w = 8; break;
         case DANVAN_TYPE_DECIMAL: w = 9; break;
         default: w = 4; break;
       }

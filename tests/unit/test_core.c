@@ -316,6 +316,59 @@ static void test_typed_access(void **state) {
   assert_int_equal(danvan_entity_set(task, DANVAN_F_COST, "99999999999999999999"), DANVAN_ELIMIT);
 }
 
+/* Fields live in compact cells (dates in 3 bytes, date-times in 5) next to the entity, and
+   move to a full record when a field is set that the entity had no cell for: every value
+   must survive both, at the ends of its range. */
+static void test_compact_cells(void **state) {
+  danvan_dataset *ds = *state;
+  danvan_entity *r = add(danvan_dataset_root(ds), DANVAN_KIND_REPORT, "r");
+  int64_t v;
+  static const int64_t times[] = {-62135596800LL + 86400 + 1, -1, 0, 1, 1733817600LL,
+                                  253402300799LL - 86400 - 1};
+  for (size_t i = 0; i < sizeof times / sizeof times[0]; i++) {
+    assert_int_equal(danvan_entity_set_time(r, DANVAN_F_SUBMITTED, times[i]), DANVAN_OK);
+    assert_int_equal(danvan_entity_get_time(&v, r, DANVAN_F_SUBMITTED), DANVAN_OK);
+    assert_true(v == times[i]);
+  }
+  static const int64_t dates[] = {10101, 99991231, 20240229, 20241200};
+  for (size_t i = 0; i < sizeof dates / sizeof dates[0]; i++) {
+    assert_int_equal(danvan_entity_set_time(r, DANVAN_F_DATE, dates[i]), DANVAN_OK);
+    assert_int_equal(danvan_entity_get_time(&v, r, DANVAN_F_DATE), DANVAN_OK);
+    assert_true(v == dates[i]);
+  }
+  /* every other field of the report set one by one, each earlier one still there */
+  set(r, DANVAN_F_PLAN, "p");
+  set(r, DANVAN_F_START, "2024-12-10");
+  set(r, DANVAN_F_STATUS, "approved");
+  set(r, DANVAN_F_TYPE, "báo cáo");
+  set(r, DANVAN_F_LINES, "3-9");
+  assert_string_equal(get(r, DANVAN_F_PLAN), "p");
+  assert_formats(r, DANVAN_F_START, "2024-12-10");
+  assert_string_equal(get(r, DANVAN_F_STATUS), "approved");
+  assert_string_equal(get(r, DANVAN_F_TYPE), "báo cáo");
+  assert_formats(r, DANVAN_F_DATE, "2024-12");
+  assert_string_equal(danvan_entity_id(r), "r");
+  /* unset, then set again; the id stays found through all of it */
+  assert_int_equal(danvan_entity_unset(r, DANVAN_F_START), DANVAN_OK);
+  assert_int_equal(danvan_entity_has(r, DANVAN_F_START), 0);
+  assert_int_equal(danvan_entity_has(r, DANVAN_F_PLAN), 1);
+  set(r, DANVAN_F_START, "2025-01-01");
+  assert_formats(r, DANVAN_F_START, "2025-01-01");
+  danvan_entity *found = NULL;
+  assert_int_equal(danvan_dataset_find(&found, ds, "r"), DANVAN_OK);
+  assert_ptr_equal(found, r);
+  /* a value's number is its text: set, unset, set */
+  danvan_entity *val = add(r, DANVAN_KIND_VALUE, NULL);
+  assert_int_equal(danvan_entity_has(val, DANVAN_F_VALUE), 0);
+  assert_int_equal(danvan_entity_set_decimal(val, DANVAN_F_VALUE, -9223372036854775807LL, 18), DANVAN_OK);
+  int32_t scale;
+  assert_int_equal(danvan_entity_get_decimal(&v, &scale, val, DANVAN_F_VALUE), DANVAN_OK);
+  assert_true(v == -9223372036854775807LL);
+  assert_int_equal(scale, 18);
+  assert_int_equal(danvan_entity_unset(val, DANVAN_F_VALUE), DANVAN_OK);
+  assert_int_equal(danvan_entity_has(val, DANVAN_F_VALUE), 0);
+}
+
 static void test_lists_and_resolve(void **state) {
   danvan_dataset *ds = *state;
   danvan_entity *root = danvan_dataset_root(ds), *t = NULL;
@@ -512,6 +565,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_many_ids, setup, teardown),
       cmocka_unit_test_setup_teardown(test_every_field_round_trip, setup, teardown),
       cmocka_unit_test_setup_teardown(test_typed_access, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_compact_cells, setup, teardown),
       cmocka_unit_test_setup_teardown(test_lists_and_resolve, setup, teardown),
       cmocka_unit_test_setup_teardown(test_selectors, setup, teardown),
       cmocka_unit_test_setup_teardown(test_cycle_does_not_hang, setup, teardown),
