@@ -34,6 +34,8 @@ typedef struct dvi_hindex {
 typedef struct ev_ref {
   uint64_t hash;
   const char *id; /* a copy in the evaluation's arena (one per string: compare pointers) */
+  const char *key; /* the evaluation's dataset's own text last found for it, or NULL: a
+                      reference shares its target id's text, so a pointer compare suffices */
   const danvan_entity *e;
   /* resolved on first use: the entity's parent (same kind, same map; NULL when it names
      none) and, for an organisation, its locality (in ev->locs) */
@@ -217,6 +219,7 @@ struct danvan_evaluate_options {
 
 struct danvan_evaluation {
   danvan_dataset *ds; /* kept alive */
+  bool stable;        /* the report being added is the dataset's: its strings stay */
   dvi_arena arena;    /* interned strings and copies */
   dvi_strset strs;
   danvan_evaluate_options opts;

@@ -216,7 +216,16 @@ static int32_t metric_number(const danvan_evaluation *ev, const char *id) {
    in a batch of the evaluation's own dataset whose ids are all distinct. */
 enum { SEEN_ANY, SEEN_BATCH };
 
+static int32_t add_report_body(danvan_evaluation *ev, const danvan_entity *r, int how);
+
 static int32_t add_report(danvan_evaluation *ev, const danvan_entity *r, int how) {
+  ev->stable = danvan_entity_dataset(r) == ev->ds;
+  int32_t rc = add_report_body(ev, r, how);
+  ev->stable = false;
+  return rc;
+}
+
+static int32_t add_report_body(danvan_evaluation *ev, const danvan_entity *r, int how) {
   ev->tally[DANVAN_TALLY_SEEN]++;
   const dvi_value *plan = dvi_val(r, DANVAN_F_PLAN), *duty = dvi_val(r, DANVAN_F_DUTY);
   ev_duty *d = duty ? duty_by_id(ev, duty->u.s) : NULL;

@@ -120,7 +120,10 @@ ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s) {
      ref found and the two created after it saves hashing the string and a probe of the
      index (a cache miss at scale) for most reports. */
   for (size_t i = m->last; i < m->n && i <= m->last + 2; i++)
-    if (strcmp(m->refs[i]->id, s) == 0) {
+    if (m->refs[i]->key == s || strcmp(m->refs[i]->id, s) == 0) {
+      /* a key is only ever text of the evaluation's dataset, alive as long as the evaluation:
+         no other live string has its address */
+      if (ev->stable) m->refs[i]->key = s;
       m->last = i;
       return m->refs[i];
     }
@@ -132,6 +135,7 @@ ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s) {
       if ((v >> 32) != HI_TAG(h)) continue;
       ev_ref *r = m->refs[(uint32_t)v - 1];
       if (r->hash == h && strcmp(r->id, s) == 0) {
+        if (ev->stable) r->key = s;
         m->last = (uint32_t)v - 1;
         return r;
       }
@@ -149,6 +153,7 @@ ev_ref *dvi_ev_resolve(danvan_evaluation *ev, dvi_refmap *m, const char *s) {
   ev_ref *r = dvi_arena_alloc(&ev->arena, sizeof *r);
   if (!r || !(r->id = dvi_arena_strndup(&ev->arena, s, strlen(s)))) return NULL;
   r->hash = h;
+  if (ev->stable) r->key = s;
   r->e = dvi_ev_find(ev->ds, s, m->kind);
   m->refs[m->n] = r;
   hindex_put(&m->index, h, m->n);
