@@ -23,6 +23,7 @@ xmllint (libxml2-utils) and a C compiler, both installed by `make deps`.
 
 import argparse
 import hashlib
+import statistics
 import json
 import os
 import platform
@@ -278,7 +279,7 @@ def operations(bench, plan, reports, chunks, outdir, env, xsd):
 def measure(name, ops, repeats, only):
     """Run every operation `repeats` times, in interleaved rounds (so a busy spell of the
     machine hits all of them alike); keep each one's fastest run, with its memory."""
-    res, spent, runs = {}, {}, {}
+    res, spent, runs, peaks = {}, {}, {}, {}
     for rnd in range(repeats):
         for op, fn in ops:
             if only and op not in only:
@@ -293,9 +294,15 @@ def measure(name, ops, repeats, only):
                 res[op] = r
             if ok(r):
                 runs.setdefault(op, []).append(round(r["seconds"], 6))
+                peaks.setdefault(op, []).append(r.get("peak_kb", 0))
         log(f"{name}: round {rnd + 1}/{repeats} done")
     for op, r in res.items():
         r["runs"] = runs.get(op, [])
+        # peak RSS moves by ±0.2 MiB from run to run (where the kernel places the mappings):
+        # the median of all runs, not the fastest run's, is the memory of an operation
+        if peaks.get(op):
+            r["peak_kb_runs"] = peaks[op]
+            r["peak_kb_median"] = statistics.median(peaks[op])
         if r.get("skipped"):
             log(f"{name}: {op}: skipped: {r['skipped']}")
         elif r.get("error"):
@@ -331,7 +338,7 @@ def size_ratios(res, input_bytes, baseline_kb, key="seconds"):
         # What loading added: the process's peak RSS less that of a process that has loaded a
         # one-element document (`bench noop tiny.xml`: the library, libxml2 and the code of the
         # parse paged in, no data).
-        added_kb = res["load"]["peak_kb"] - baseline_kb
+        added_kb = res["load"].get("peak_kb_median", res["load"]["peak_kb"]) - baseline_kb
         out["load_memory_vs_input"] = added_kb * 1024 / input_bytes
     return out
 
@@ -395,11 +402,12 @@ def markdown(results):
     rows = [("input file (plan + reports), bytes", lambda s, l: s["input_bytes"] / s["reports"]),
             ("model after load (malloc'd), bytes",
              lambda s, l: l["heap_bytes"] / s["reports"] if l and l.get("heap_bytes") else None),
-            ("peak RSS added by load, bytes",
-             lambda s, l: (l["peak_kb"] - results["baseline_kb"]) * 1024 / s["reports"]
-             if l else None),
+            ("peak RSS added by load, bytes (median of the runs)",
+             lambda s, l: (l.get("peak_kb_median", l["peak_kb"]) - results["baseline_kb"]) * 1024
+             / s["reports"] if l else None),
             ("the same over an idle process (code of the parse counted), bytes",
-             lambda s, l: (l["peak_kb"] - results.get("baseline_idle_kb", results["baseline_kb"]))
+             lambda s, l: (l.get("peak_kb_median", l["peak_kb"])
+                           - results.get("baseline_idle_kb", results["baseline_kb"]))
              * 1024 / s["reports"] if l else None)]
     for label, fn in rows:
         cells = []
@@ -493,8 +501,9 @@ def main():
     tiny = os.path.join(outdir, "tiny.xml")
     with open(tiny, "w") as f:
         f.write('<?xml version="1.0" encoding="UTF-8"?>\n<danvan xmlns="urn:danvan:1" version="1"/>\n')
-    warm = internal(bench, ["noop", tiny], env)
-    baseline_kb = warm.get("peak_kb", 0) if ok(warm) else idle_kb
+    warms = [internal(bench, ["noop", tiny], env) for _ in range(9)]
+    warm_kb = [w["peak_kb"] for w in warms if ok(w)]
+    baseline_kb = statistics.median(warm_kb) if warm_kb else idle_kb
     log(f"baseline process (bench noop): {idle_kb / 1024:.1f} MiB idle, "
         f"{baseline_kb / 1024:.1f} MiB after loading a one-element file")
 
@@ -562,7 +571,7 @@ def main():
         a, b = s["results"].get("evaluate-stream-first-chunk"), s["results"].get("evaluate-stream-chunked")
         if not (ok(a) and ok(b)) or s["stream_chunks"] < 2:
             continue
-        v = b["peak_kb"] / a["peak_kb"]
+        v = b.get("peak_kb_median", b["peak_kb"]) / a.get("peak_kb_median", a["peak_kb"])
         results["scaling"][f"flat_{s['name']}"] = dict(
             desc=f"peak memory of streamed evaluation at {s['name']}: all {s['reports']} reports "
                  f"/ the first {STREAM_CHUNK} (same plan)",
