@@ -499,8 +499,7 @@ static dvi_hvec *top_vec(const danvan_dataset *ds, int32_t kind) {
 const dvi_hvec *dvi_top(const danvan_dataset *ds, int32_t kind) { return top_vec(ds, kind); }
 
 int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
-                         int slot, uint32_t reserve) {
-  (void)slot;
+                         uint32_t reserve) {
   danvan_dataset *ds = dvi_ds_of(parent);
   bool top = (parent->flags & DVI_EF_ROOT) != 0;
   if (kd->nfields < 32) reserve &= (1u << kd->nfields) - 1;
@@ -539,11 +538,6 @@ int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_k
   return DANVAN_OK;
 }
 
-int32_t dvi_entity_add(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
-                       int slot) {
-  return dvi_entity_add_r(out, parent, kd, slot, 0);
-}
-
 int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t kind, const char *id) {
   if (out) *out = NULL;
   DVI_CHECK_ARG(parent);
@@ -557,7 +551,7 @@ int32_t danvan_entity_add(danvan_entity **out, danvan_entity *parent, int32_t ki
   if (id && !dvi_is_ncname(id, strlen(id)))
     return dvi_error(DANVAN_EINVAL, "'%s' is not a valid id (an XML NCName)", id);
   danvan_entity *e;
-  int32_t rc = dvi_entity_add_r(&e, parent, kd, slot, id ? 1u << kd->id_index : 0);
+  int32_t rc = dvi_entity_add_r(&e, parent, kd, id ? 1u << kd->id_index : 0);
   if (rc) return rc;
   if (id && (rc = dvi_entity_set_text(e, kd->id_index, id, strlen(id)))) {
     danvan_entity_remove(e);

@@ -196,11 +196,6 @@ typedef struct dvi_value {
   uint8_t set;
 } dvi_value;
 
-typedef struct dvi_vec {
-  danvan_entity **items;
-  uint32_t n, cap;
-} dvi_vec;
-
 /* An attribute of another namespace, kept for export. */
 typedef struct dvi_xattr {
   const char *ns, *prefix, *local, *value;
@@ -281,13 +276,11 @@ static inline uint32_t dvi_seq(const danvan_entity *e) {
   return (e->flags & DVI_EF_ROOT) ? 0 : dvi_arena_handle(e);
 }
 
-/* Add an entity without argument checks: slot is the parent's slot index for kd. `reserve`
-   is a mask of field indexes that get a cell now (those about to be set); others can be set
-   later at some cost in memory. */
-int32_t dvi_entity_add(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
-                       int slot);
+/* Add an entity without argument checks (kd may be a child of parent). `reserve` is a mask of
+   field indexes that get a cell now (those about to be set); others can be set later at some
+   cost in memory. */
 int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_kind_desc *kd,
-                         int slot, uint32_t reserve);
+                         uint32_t reserve);
 /* Set field number idx (index in desc->fields) from its text; error message names the field. */
 int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len);
 /* Store a string in the dataset's arena. */

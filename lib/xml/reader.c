@@ -510,7 +510,7 @@ static void start_entity(reader *r, danvan_entity *parent, int32_t kind, const c
     } else if (i < 32) {
       known[i] = -1;
     }
-  int32_t rc = dvi_entity_add_r(&e, parent, kd, dvi_desc(parent)->child_slot[kind], reserve);
+  int32_t rc = dvi_entity_add_r(&e, parent, kd, reserve);
   if (rc) {
     fail_core(r, rc, p);
     return;
@@ -725,8 +725,7 @@ static void on_start(void *ctx, const xmlChar *local, const xmlChar *prefix, con
     danvan_entity *parent = top->e;
     top->foreign_kids = true;
     const dvi_kind_desc *fk = dvi_kind(DANVAN_KIND_FOREIGN);
-    int32_t rc = dvi_entity_add_r(&r->fent, parent, fk, dvi_desc(parent)->child_slot[DANVAN_KIND_FOREIGN],
-                                  1u << fk->text_index);
+    int32_t rc = dvi_entity_add_r(&r->fent, parent, fk, 1u << fk->text_index);
     if (rc) {
       fail_core(r, rc, p);
       return;
