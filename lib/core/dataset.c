@@ -521,7 +521,10 @@ int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_k
   } else {
     e->parent = dvi_arena_handle(parent);
   }
-  ds->hint_prev = parent->last;
+  if (top) {
+    ds->hint_prev = parent->last;
+    ds->hint_child = h;
+  }
   if (!parent->last) {
     e->next = h;
   } else {
@@ -531,8 +534,6 @@ int32_t dvi_entity_add_r(danvan_entity **out, danvan_entity *parent, const dvi_k
   }
   parent->last = h;
   ds->gen++;
-  ds->hint_gen = ds->gen;
-  ds->hint_child = h;
   ds->nentities++;
   if (out) *out = e;
   return DANVAN_OK;
@@ -611,10 +612,14 @@ int32_t danvan_entity_remove(danvan_entity *e) {
   danvan_dataset *ds = dvi_ds_of(e);
   danvan_entity *parent = dvi_parent(e);
   dvi_h h = dvi_arena_handle(e);
+  if (!parent->last)
+    return dvi_error(DANVAN_EINVAL, "this %s was removed with its parent", dvi_desc(e)->name);
   /* unlink from the circular list: find the one before */
   danvan_entity *prev;
-  if (ds->hint_gen == ds->gen && ds->hint_child == h && parent->last == h) {
-    /* the newest child (a streamed report): its predecessor was noted when it was added */
+  bool top = (e->flags & DVI_EF_TOP) != 0;
+  if (top && ds->hint_child == h && parent->last == h) {
+    /* the newest top-level entity (a streamed report): its predecessor was noted when it was
+       added, and the root's list has not changed at its end since */
     prev = ds->hint_prev ? dvi_ent(ds, ds->hint_prev) : e;
   } else {
     prev = dvi_ent(ds, parent->last);
@@ -626,7 +631,10 @@ int32_t danvan_entity_remove(danvan_entity *e) {
     prev->next = e->next;
     if (parent->last == h) parent->last = dvi_arena_handle(prev);
   }
-  if (e->flags & DVI_EF_TOP) hvec_remove(top_vec(ds, e->kind), h);
+  if (top) {
+    hvec_remove(top_vec(ds, e->kind), h);
+    ds->hint_child = 0; /* the one before the new last is not known */
+  }
   unindex_tree(ds, e);
   if (ds->ids.dups) rebuild_index(ds);
   e->flags = (uint8_t)((e->flags & ~DVI_EF_TOP) | DVI_EF_GONE);
@@ -668,6 +676,7 @@ void dvi_root_truncate(danvan_dataset *ds, size_t keep) {
   } else {
     root->last = 0;
   }
+  ds->hint_child = 0;
   ds->gen++;
 }
 

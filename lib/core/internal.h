@@ -250,7 +250,8 @@ struct danvan_dataset {
   /* references written lately whose text is an id's: hash -> that id's text (direct-mapped;
      a plan, a duty or a metric is named by report after report) */
   struct { uint32_t hash; dvi_h text; } refcache[64];
-  uint32_t hint_gen; /* the newest child, and the child before it, as of gen == hint_gen */
+  /* the root's last child when it was added, and the child before it then: removing the newest
+     top-level entity (a streamed report) needs no walk of the root's list */
   dvi_h hint_child, hint_prev;
   size_t nentities;
   int refs; /* the dataset itself plus every handle that keeps it alive */

@@ -160,6 +160,41 @@ static void test_children_order(void **state) {
   assert_ptr_equal(danvan_entity_child(sec, DANVAN_KIND_ANY, 1), c);
 }
 
+/* Children are a circular list: removing the first, a middle one, the newest (with and
+   without children of its own added after it) and then adding again keeps every list in
+   order; a child of a removed entity cannot be removed again. */
+static void test_remove_keeps_order(void **state) {
+  danvan_dataset *ds = *state;
+  danvan_entity *root = danvan_dataset_root(ds);
+  char id[16];
+  danvan_entity *r[6];
+  for (int i = 0; i < 6; i++) {
+    snprintf(id, sizeof id, "r%d", i);
+    r[i] = add(root, DANVAN_KIND_REPORT, id);
+  }
+  danvan_entity *v = add(r[5], DANVAN_KIND_VALUE, NULL); /* added after r5: r5 is still last */
+  assert_int_equal(danvan_entity_remove(r[5]), DANVAN_OK);
+  assert_int_equal(danvan_entity_remove(v), DANVAN_EINVAL); /* went with its report */
+  assert_int_equal(danvan_entity_remove(r[0]), DANVAN_OK);
+  assert_int_equal(danvan_entity_remove(r[2]), DANVAN_OK);
+  assert_int_equal(danvan_entity_remove(r[4]), DANVAN_OK); /* newest, after other removals */
+  danvan_entity *n = add(root, DANVAN_KIND_REPORT, "n");
+  danvan_entity *want[] = {r[1], r[3], n};
+  assert_int_equal(danvan_dataset_count(ds, DANVAN_KIND_REPORT), 3);
+  assert_int_equal(danvan_entity_child_count(root, DANVAN_KIND_ANY), 3);
+  for (size_t i = 0; i < 3; i++) {
+    assert_ptr_equal(danvan_dataset_get(ds, DANVAN_KIND_REPORT, i), want[i]);
+    assert_ptr_equal(danvan_entity_child(root, DANVAN_KIND_ANY, i), want[i]);
+  }
+  assert_int_equal(danvan_entity_remove(n), DANVAN_OK);
+  assert_int_equal(danvan_entity_remove(r[3]), DANVAN_OK);
+  assert_int_equal(danvan_entity_remove(r[1]), DANVAN_OK);
+  assert_int_equal(danvan_entity_child_count(root, DANVAN_KIND_ANY), 0);
+  assert_int_equal(danvan_dataset_entity_count(ds), 0);
+  danvan_entity *again = add(root, DANVAN_KIND_REPORT, "r1"); /* its id is free again */
+  assert_ptr_equal(danvan_dataset_get(ds, DANVAN_KIND_REPORT, 0), again);
+}
+
 static void test_duplicate_ids(void **state) {
   danvan_dataset *ds = *state;
   danvan_entity *root = danvan_dataset_root(ds), *found = NULL;
@@ -561,6 +596,7 @@ int main(void) {
       cmocka_unit_test(test_kind_table),
       cmocka_unit_test_setup_teardown(test_add_find_remove, setup, teardown),
       cmocka_unit_test_setup_teardown(test_children_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_remove_keeps_order, setup, teardown),
       cmocka_unit_test_setup_teardown(test_duplicate_ids, setup, teardown),
       cmocka_unit_test_setup_teardown(test_many_ids, setup, teardown),
       cmocka_unit_test_setup_teardown(test_every_field_round_trip, setup, teardown),
