@@ -103,13 +103,8 @@ static unsigned char *cell_for_write(danvan_entity *e, const dvi_kind_desc *kd, 
   return r + kd->full_off[idx];
 }
 
-static void clear_field(danvan_entity *e, const dvi_kind_desc *kd, int idx) {
-  if (!cell_at(e, kd, idx)) return;
-  if (make_full(e, kd)) {
-    /* no memory for a full record: the cell stays, but a text field can be marked unset */
-    if (idx == kd->text_index) e->flags |= DVI_EF_TEXTRES;
-    return;
-  }
+/* Unset field idx of an entity whose record is full. */
+static void clear_field(danvan_entity *e, int idx) {
   unsigned char *r = full_rec(e);
   put_u32(r, get_u32(r) & ~(1u << idx));
 }
@@ -250,6 +245,11 @@ int32_t dvi_ds_expect_ids(danvan_dataset *ds, size_t n) {
   while (m->cap < cap)
     if (!idmap_grow(m)) return dvi_error(DANVAN_ENOMEM, "out of memory");
   return DANVAN_OK;
+}
+
+/* Room for one more key (false on ENOMEM). */
+static bool idmap_room(dvi_idmap *m) {
+  return (m->len + 1) * 4 <= m->cap * 3 || idmap_grow(m);
 }
 
 /* Returns false on ENOMEM. When the key is taken, the entity created first keeps it; a key
@@ -925,27 +925,14 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
                      dvi_field_name(fd->field), kd->name, msg);
   }
   if (idx == kd->id_index) {
+    /* everything that can fail first (room in the index, the cell); then the index reads the
+       id from the entity: write it, then index it */
+    if (!idmap_room(&ds->ids) || !cell_for_write(e, kd, idx))
+      return dvi_error(DANVAN_ENOMEM, "out of memory");
     const char *old = id_of(e);
     if (old) idmap_del(ds, old, e);
-    /* the index reads the id from the entity: write it first, then index */
-    unsigned char saved[4] = {0};
-    const unsigned char *oc = cell_at(e, kd, idx);
-    if (oc) memcpy(saved, oc, 4);
-    unsigned char *c = cell_for_write(e, kd, idx);
-    if (!c) {
-      if (old) idmap_put(ds, old, e);
-      return dvi_error(DANVAN_ENOMEM, "out of memory");
-    }
-    memcpy(c, cell, 4);
-    if (!idmap_put(ds, idtext, e)) {
-      if (old) {
-        memcpy(cell_for_write(e, kd, idx), saved, 4); /* the cell exists now: cannot fail */
-        idmap_put(ds, old, e); /* just freed room: no memory needed */
-      } else {
-        clear_field(e, kd, idx);
-      }
-      return dvi_error(DANVAN_ENOMEM, "out of memory");
-    }
+    memcpy(cell_for_write(e, kd, idx), cell, 4); /* the cell exists: no memory needed */
+    idmap_put(ds, idtext, e);                    /* room was made: cannot fail */
     if (old && ds->ids.dups) rebuild_index(ds);
     return DANVAN_OK;
   }
@@ -968,10 +955,10 @@ int32_t danvan_entity_unset(danvan_entity *e, int32_t field) {
   const dvi_kind_desc *kd = dvi_desc(e);
   danvan_dataset *ds = dvi_ds_of(e);
   if (!cell_at(e, kd, idx)) return DANVAN_OK;
-  if (make_full(e, kd)) return dvi_error(DANVAN_ENOMEM, "out of memory");
+  if (make_full(e, kd)) return dvi_error(DANVAN_ENOMEM, "out of memory"); /* unset = a bit */
   const char *old = idx == kd->id_index ? id_of(e) : NULL;
   if (old) idmap_del(ds, old, e);
-  clear_field(e, kd, idx);
+  clear_field(e, idx);
   if (old && ds->ids.dups) rebuild_index(ds);
   return DANVAN_OK;
 }
