@@ -609,8 +609,9 @@ static int32_t add_label(danvan_evaluation *ev, size_t *cap, dvi_ptrmap *done, c
   if (dvi_ptrmap_get(done, id) == field) return DANVAN_OK;
   if (!dvi_ptrmap_put(done, id, field)) return dvi_error(DANVAN_ENOMEM, "out of memory");
   danvan_entity *e = dvi_find(ev->ds, id);
-  const dvi_value *v = e ? dvi_val(e, field) : NULL;
-  if (!v && e && field == DANVAN_F_NAME) v = dvi_val(e, DANVAN_F_ABBR);
+  dvi_value buf; /* not dvi_val(): its value would end with the `if` below */
+  const dvi_value *v = e ? dvi_val_into(e, field, &buf) : NULL;
+  if (!v && e && field == DANVAN_F_NAME) v = dvi_val_into(e, DANVAN_F_ABBR, &buf);
   if (!v || !v->u.s[0]) return DANVAN_OK;
   if (ev->nlabels == *cap) {
     size_t ncap = *cap ? *cap * 2 : 32;
