@@ -692,9 +692,15 @@ static bool kind_ok(int32_t kind) {
 
 size_t danvan_entity_child_count(const danvan_entity *e, int32_t kind) {
   if (!e || !kind_ok(kind)) return 0;
-  if ((e->flags & DVI_EF_ROOT) && kind != DANVAN_KIND_ANY) {
-    const dvi_hvec *v = top_vec(dvi_ds_of(e), kind);
-    return v ? v->n : 0;
+  if (e->flags & DVI_EF_ROOT) { /* the per-kind vectors count the root's children */
+    const danvan_dataset *ds = dvi_ds_of(e);
+    if (kind != DANVAN_KIND_ANY) {
+      const dvi_hvec *v = top_vec(ds, kind);
+      return v ? v->n : 0;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < NTOP(ds); i++) n += ds->top[i].n;
+    return n;
   }
   if (kind != DANVAN_KIND_ANY && dvi_desc(e)->child_slot[kind] < 0) return 0;
   size_t n = 0;
