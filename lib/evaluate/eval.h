@@ -71,12 +71,8 @@ typedef struct ev_seen {
   size_t npending, cappending;
 } ev_seen;
 
-/* Pointer -> int32 map (open addressing). */
-typedef struct dvi_ptrmap {
-  const void **keys;
-  int32_t *vals;
-  size_t cap, len;
-} dvi_ptrmap;
+/* Pointer -> index map (values >= 0): the core's pointer map, values stored plus one. */
+typedef dvi_pmap dvi_ptrmap;
 
 /* ---- accumulator ------------------------------------------------------------------------- */
 typedef struct ev_slotdef {

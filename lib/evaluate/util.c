@@ -9,14 +9,6 @@ static uint64_t hash_str(const char *s) {
   return h;
 }
 
-static uint64_t hash_ptr(const void *p) {
-  uint64_t h = (uint64_t)(uintptr_t)p;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return h;
-}
-
 /* ---- string sets ------------------------------------------------------------------------- */
 static bool strset_grow(dvi_strset *set) {
   size_t cap = set->cap ? set->cap * 2 : 64;
@@ -305,71 +297,21 @@ void dvi_ev_seen_free(ev_seen *s) {
 }
 
 /* ---- pointer maps ------------------------------------------------------------------------ */
-static bool ptrmap_grow(dvi_ptrmap *m) {
-  size_t cap = m->cap ? m->cap * 2 : 32;
-  const void **keys = dvi_calloc(cap, sizeof *keys);
-  int32_t *vals = dvi_calloc(cap, sizeof *vals);
-  if (!keys || !vals) {
-    dvi_free(keys);
-    dvi_free(vals);
-    return false;
-  }
-  for (size_t i = 0; i < m->cap; i++) {
-    if (!m->keys[i]) continue;
-    size_t j = hash_ptr(m->keys[i]) & (cap - 1);
-    while (keys[j]) j = (j + 1) & (cap - 1);
-    keys[j] = m->keys[i];
-    vals[j] = m->vals[i];
-  }
-  dvi_free(m->keys);
-  dvi_free(m->vals);
-  m->keys = keys;
-  m->vals = vals;
-  m->cap = cap;
-  return true;
-}
-
 bool dvi_ptrmap_put(dvi_ptrmap *m, const void *key, int32_t val) {
-  if ((m->len + 1) * 4 > m->cap * 3 && !ptrmap_grow(m)) return false;
-  size_t mask = m->cap - 1;
-  size_t i = hash_ptr(key) & mask;
-  for (; m->keys[i]; i = (i + 1) & mask)
-    if (m->keys[i] == key) return true; /* first value stays */
-  m->keys[i] = key;
-  m->vals[i] = val;
-  m->len++;
-  return true;
+  if (dvi_pmap_get(m, key)) return true; /* first value stays */
+  return dvi_pmap_put(m, key, (void *)(uintptr_t)((uint32_t)val + 1u));
 }
 
 bool dvi_ptrmap_set(dvi_ptrmap *m, const void *key, int32_t val) {
-  if ((m->len + 1) * 4 > m->cap * 3 && !ptrmap_grow(m)) return false;
-  size_t mask = m->cap - 1;
-  size_t i = hash_ptr(key) & mask;
-  for (; m->keys[i]; i = (i + 1) & mask)
-    if (m->keys[i] == key) {
-      m->vals[i] = val;
-      return true;
-    }
-  m->keys[i] = key;
-  m->vals[i] = val;
-  m->len++;
-  return true;
+  return dvi_pmap_put(m, key, (void *)(uintptr_t)((uint32_t)val + 1u));
 }
 
 int32_t dvi_ptrmap_get(const dvi_ptrmap *m, const void *key) {
-  if (!m->cap || !key) return -1;
-  size_t mask = m->cap - 1;
-  for (size_t i = hash_ptr(key) & mask;; i = (i + 1) & mask) {
-    if (!m->keys[i]) return -1;
-    if (m->keys[i] == key) return m->vals[i];
-  }
+  uintptr_t v = key ? (uintptr_t)dvi_pmap_get(m, key) : 0;
+  return v ? (int32_t)(v - 1) : -1;
 }
 
-void dvi_ptrmap_free(dvi_ptrmap *m) {
-  dvi_free(m->keys);
-  dvi_free(m->vals);
-  memset(m, 0, sizeof *m);
-}
+void dvi_ptrmap_free(dvi_ptrmap *m) { dvi_pmap_free(m); }
 
 /* ---- exact ratios ------------------------------------------------------------------------ */
 int64_t dvi_frac_e4(uint64_t num, uint64_t den) {

@@ -1245,11 +1245,7 @@ static size_t sc_fast_attrs(reader *r, const unsigned char *b, size_t i, size_t 
     if (j >= n || (b[j] != '"' && b[j] != '\'')) return j;
     unsigned char q = b[j++];
     r->sc_run = q;
-    for (; j < n && b[j] != q; j++)
-      if (b[j] == '\n') {
-        r->sc_line++;
-        r->sc_line_start = start + (int64_t)j + 1;
-      }
+    j = sc_skip_to(r, b, j, n, start, q);
     if (j >= n) {
       r->sc_quote = q;
       r->sc_state = SC_VALUE;
