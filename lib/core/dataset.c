@@ -192,11 +192,11 @@ static bool key_eq(const danvan_dataset *ds, uint64_t slot, uint32_t h, const ch
   return id && strncmp(id, key, len) == 0 && id[len] == '\0';
 }
 
-static danvan_entity *idmap_getn(const danvan_dataset *ds, const char *key, size_t len) {
+/* The entity with id key[0, len) whose hash is h, or NULL. */
+static danvan_entity *idmap_getn(const danvan_dataset *ds, const char *key, size_t len, uint32_t h) {
   const dvi_idmap *m = &ds->ids;
   if (!m->cap) return NULL;
   size_t mask = m->cap - 1;
-  uint32_t h = hash_mem(key, len);
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     uint64_t x = m->slots[i];
     if (!x) return NULL;
@@ -205,7 +205,8 @@ static danvan_entity *idmap_getn(const danvan_dataset *ds, const char *key, size
 }
 
 static danvan_entity *idmap_get(const danvan_dataset *ds, const char *key) {
-  return idmap_getn(ds, key, strlen(key));
+  size_t len = strlen(key);
+  return idmap_getn(ds, key, len, hash_mem(key, len));
 }
 
 static bool idmap_grow(dvi_idmap *m) {
@@ -851,7 +852,7 @@ int32_t dvi_entity_set_text(danvan_entity *e, int idx, const char *s, size_t len
             break;
           }
         }
-        const danvan_entity *t = idmap_getn(ds, s, len);
+        const danvan_entity *t = idmap_getn(ds, s, len, h);
         if (t) {
           const dvi_kind_desc *td = dvi_desc(t);
           memcpy(cell, cell_at(t, td, td->id_index), 4);
